@@ -1,0 +1,132 @@
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import models
+from django.template.response import TemplateResponse
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES
+from home.forms import HONEYPOT_FIELD, BoundedFormBuilder
+from home.ratelimit import is_over_limit
+
+logger = logging.getLogger(__name__)
+
+
+class ContactFormField(AbstractFormField):
+    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class ContactPage(AbstractEmailForm):
+    """“Reach out today”: a short form that asks for the least needed to get back to someone.
+    A message is saved first; the email to the practice only says that one arrived."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    privacy_note = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Shown above the form: what not to send, and who reads messages.",
+    )
+    thank_you_text = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    form_builder = BoundedFormBuilder
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        FieldPanel("privacy_note"),
+        InlinePanel("form_fields", label="Form fields"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading="Notification email",
+            help_text=(
+                "Who is told that a message arrived. The email holds no message content: "
+                "staff read messages in the admin."
+            ),
+        ),
+    ]
+
+    search_fields = AbstractEmailForm.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "contact page"
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+            if form.honeypot_filled():
+                return self.render_refusal(
+                    request,
+                    form,
+                    "Your message could not be sent. If you filled in every box, please leave "
+                    "the one labelled “Leave this field empty” blank and try again.",
+                    status=400,
+                )
+            if is_over_limit(
+                request,
+                "contact",
+                settings.CONTACT_RATE_LIMIT,
+                settings.CONTACT_RATE_WINDOW_SECONDS,
+            ):
+                return self.render_refusal(
+                    request,
+                    form,
+                    "You have sent several messages in a short time, so this one was not sent. "
+                    "Your words are still below: please try again in a few minutes, or call us.",
+                    status=429,
+                )
+            if form.is_valid():
+                submission = self.process_form_submission(form)
+                return self.render_landing_page(request, submission, *args, **kwargs)
+            return self.render_form(request, form, status=200)
+        return self.render_form(request, self.get_form(page=self, user=request.user))
+
+    def render_form(self, request, form, status=200, refusal=""):
+        context = self.get_context(request)
+        context["form"] = form
+        context["refusal"] = refusal
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def render_refusal(self, request, form, message, status):
+        return self.render_form(request, form, status=status, refusal=message)
+
+    def process_form_submission(self, form):
+        data = {k: v for k, v in form.cleaned_data.items() if k != HONEYPOT_FIELD}
+        submission = self.get_submission_class().objects.create(form_data=data, page=self)
+        if self.to_address:
+            try:
+                self.send_notification(submission)
+            except Exception:
+                # The message is already saved; staff see it in the admin whatever mail does.
+                logger.exception(
+                    "Contact notification email failed for submission %s", submission.pk
+                )
+        return submission
+
+    def send_notification(self, submission):
+        addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
+        admin_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/forms/submissions/{self.pk}/"
+        body = (
+            "A new message arrived through the website's contact form.\n\n"
+            f"Read it in the admin: {admin_url}\n\n"
+            "For the sender's privacy, this email does not include what they wrote."
+        )
+        send_mail(
+            self.subject or "New message from the website",
+            body,
+            self.from_address or settings.DEFAULT_FROM_EMAIL,
+            addresses,
+        )

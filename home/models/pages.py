@@ -1,0 +1,206 @@
+from django.db import models
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+
+from .approaches import Approach
+
+
+class PathwayBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock()
+    heading = blocks.CharBlock(max_length=80, required=False, help_text="Defaults to the title.")
+    text = blocks.TextBlock(max_length=300)
+
+    class Meta:
+        icon = "link"
+        template = "blocks/pathway.html"
+        description = "A card that leads into one part of the site."
+
+
+class StatementBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120)
+    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "tick"
+        description = "A short titled statement, such as one goal or one principle."
+        preview_value = {
+            "title": "Dignity and respect",
+            "text": "<p>People who use substances deserve care without judgement.</p>",
+        }
+
+
+class HomePage(Page):
+    """The front door: the practice's promise, what harm reduction is in a few lines, and the
+    ways into the rest of the site."""
+
+    hero_promise = models.CharField(
+        max_length=120,
+        default="Pragmatic Help without Judgement",
+        help_text="The practice's promise, the largest words on the page.",
+    )
+    hero_text = models.TextField(
+        max_length=400, blank=True, help_text="One or two sentences under the promise."
+    )
+    hero_cta_text = models.CharField(max_length=60, default="Reach out today")
+    hero_cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Usually the contact page.",
+    )
+    teaser_heading = models.CharField(max_length=120, default="What is harm reduction?")
+    teaser_text = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    teaser_link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Usually the explainer page.",
+    )
+    teaser_link_text = models.CharField(max_length=60, default="Read more about harm reduction")
+    pathways_heading = models.CharField(max_length=120, default="Find your way")
+    pathways = StreamField(
+        [("pathway", PathwayBlock())],
+        blank=True,
+        help_text="Cards that lead into the explainer, resources, team and careers.",
+    )
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_promise"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_cta_text"),
+                FieldPanel("hero_cta_page"),
+            ],
+            heading="Hero",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("teaser_heading"),
+                FieldPanel("teaser_text"),
+                FieldPanel("teaser_link_page"),
+                FieldPanel("teaser_link_text"),
+            ],
+            heading="What is harm reduction (teaser)",
+        ),
+        FieldPanel("pathways_heading"),
+        FieldPanel("pathways"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("hero_promise"),
+        index.SearchField("hero_text"),
+        index.SearchField("teaser_text"),
+        index.SearchField("body"),
+    ]
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.ExplainerPage", "home.GoalsPage", "home.ContactPage"]
+
+    class Meta:
+        verbose_name = "home page"
+
+
+class ExplainerPage(Page):
+    """Explains harm reduction: what it is, whether abstinence is the goal, and the spectrum of
+    approaches, which comes from the editable list of approaches."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, help_text="What harm reduction is.")
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        help_text="Sections before the spectrum, such as “Is abstinence/sobriety the goal?”.",
+    )
+    spectrum_heading = models.CharField(max_length=120, default="The spectrum of harm reduction")
+    spectrum_intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    closing = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        help_text="Sections after the spectrum, such as questions and answers.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("spectrum_heading"), FieldPanel("spectrum_intro")],
+            heading="Spectrum of approaches",
+            help_text="Edit the approaches themselves under “Spectrum of approaches” in the menu.",
+        ),
+        FieldPanel("closing"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField("spectrum_intro"),
+        index.SearchField("closing"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "harm reduction explainer"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["approaches"] = list(Approach.objects.all())
+        return context
+
+
+class GoalsPage(Page):
+    """The goals of harm reduction therapy and how it is used in therapy, as separate
+    statements editors can add to, reorder and reword."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    goals_heading = models.CharField(max_length=120, default="Goals of harm reduction therapy")
+    goals = StreamField([("goal", StatementBlock())], blank=True)
+    therapy_heading = models.CharField(
+        max_length=120, default="How is harm reduction used in therapy?"
+    )
+    therapy_text = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    principles = StreamField(
+        [("principle", StatementBlock())],
+        blank=True,
+        help_text="What therapy rests on: dignity, respect, informed choice, collaboration.",
+    )
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("goals_heading"),
+        FieldPanel("goals"),
+        FieldPanel("therapy_heading"),
+        FieldPanel("therapy_text"),
+        FieldPanel("principles"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("goals"),
+        index.SearchField("therapy_text"),
+        index.SearchField("principles"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "goals of harm reduction therapy"

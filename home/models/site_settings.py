@@ -1,0 +1,57 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import StreamField
+
+from home.blocks import CrisisLineBlock, default_crisis_lines
+
+
+@register_setting(icon="cog")
+class PracticeSettings(BaseGenericSetting):
+    """The practice's details, edited once here and shown on every page: name and how to reach
+    it, the crisis lines in the banner, where the quick exit goes, and the footer."""
+
+    practice_name = models.CharField(max_length=120, default="Harm Reduction Therapy")
+    tagline = models.CharField(max_length=160, default="Pragmatic Help without Judgement")
+    phone = models.CharField(max_length=30, blank=True)
+    email = models.EmailField(blank=True)
+    address = models.TextField(blank=True, help_text="Street address, one line per line.")
+    hours = models.TextField(blank=True, help_text="Opening hours, one line per line.")
+    crisis_lines = StreamField(
+        [("line", CrisisLineBlock())],
+        default=default_crisis_lines,
+        help_text="Shown in the crisis banner on every page, in this order.",
+    )
+    quick_exit_url = models.URLField(
+        default="https://www.weather.gov/",
+        help_text="Where the “Leave this site” button takes people: an ordinary, harmless site.",
+    )
+    footer_text = models.TextField(
+        blank=True,
+        help_text="A short line at the foot of every page, such as a land acknowledgement.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("practice_name"), FieldPanel("tagline")],
+            heading="The practice",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("address"), FieldPanel("hours")],
+            heading="How to reach the practice",
+        ),
+        FieldPanel("crisis_lines"),
+        FieldPanel("quick_exit_url"),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = "practice settings"
+
+    @property
+    def address_lines(self):
+        return [line.strip() for line in self.address.splitlines() if line.strip()]
+
+    @property
+    def hours_lines(self):
+        return [line.strip() for line in self.hours.splitlines() if line.strip()]

@@ -1,0 +1,38 @@
+import pytest
+from django.core.management import call_command
+from wagtail.contrib.forms.models import FormSubmission
+from wagtail.models import Page, Site
+
+from home.models import Approach, ContactPage, HomePage, PracticeSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def site_counts():
+    return {
+        "pages": Page.objects.count(),
+        "approaches": Approach.objects.count(),
+        "form_fields": ContactPage.objects.get().form_fields.count(),
+        "sites": Site.objects.count(),
+        "submissions": FormSubmission.objects.count(),
+    }
+
+
+def test_demo_content_builds_the_seed_site(home_page):
+    assert home_page.hero_promise == "Pragmatic Help without Judgement"
+    assert Site.objects.get(is_default_site=True).root_page_id == home_page.pk
+    slugs = set(home_page.get_children().live().values_list("slug", flat=True))
+    assert {"what-is-harm-reduction", "goals", "contact"} <= slugs
+    assert list(Approach.objects.values_list("name", flat=True)) == [
+        "Substance Use Management",
+        "Targeted Abstinence",
+        "Total Abstinence",
+    ]
+    assert PracticeSettings.load().practice_name == "Harm Reduction Therapy"
+
+
+def test_demo_content_can_run_twice_without_duplicates():
+    before = site_counts()
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert site_counts() == before
+    assert HomePage.objects.count() == 1
