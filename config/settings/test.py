@@ -1,5 +1,8 @@
 """Tests: fast password hashing, plain static storage, emails kept in memory."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -11,3 +14,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Uploaded files in tests go to a throwaway folder, never into the project.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="hrt-test-media-"))

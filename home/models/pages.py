@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -107,7 +108,12 @@ class HomePage(Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ExplainerPage", "home.GoalsPage", "home.ContactPage"]
+    subpage_types = [
+        "home.ExplainerPage",
+        "home.GoalsPage",
+        "home.ContactPage",
+        "resources.ResourceIndexPage",
+    ]
 
     class Meta:
         verbose_name = "home page"
@@ -159,6 +165,10 @@ class ExplainerPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["approaches"] = list(Approach.objects.all())
+        # Each approach links to the resource library filtered by it.
+        library_model = apps.get_model("resources", "ResourceIndexPage")
+        library = library_model.objects.live().public().first()
+        context["library_url"] = library.get_url(request) if library else ""
         return context
 
 

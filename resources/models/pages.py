@@ -1,0 +1,198 @@
+from django.db import models
+from django.db.models import Count, F, Q
+from django.http import JsonResponse
+from django.utils.cache import patch_cache_control
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+
+from .taxonomy import Audience, Language, ResourceType, Substance, Topic
+
+RELATED_COUNT = 3
+AUTOCOMPLETE_LIMIT = 8
+AUTOCOMPLETE_MAX_QUERY = 100
+
+
+class ResourceIndexPage(RoutablePageMixin, Page):
+    """The resource library: one search box, facets with counts, sorting and pagination over
+    every resource below it. Every state is a plain URL, so it works without JavaScript."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        help_text="Shown under the results, such as a “Get naloxone” block.",
+    )
+    per_page = models.PositiveSmallIntegerField(
+        default=12, help_text="How many resources to show on one page of results."
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("per_page"),
+    ]
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["resources.ResourcePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "resource library"
+
+    def resources(self):
+        return ResourcePage.objects.child_of(self).live().public()
+
+    @path("")
+    def library(self, request):
+        from resources.library import LibrarySearch
+
+        library = LibrarySearch(self, request.GET)
+        response = self.render(
+            request,
+            context_overrides={"library": library, "results": library.page_of_results()},
+        )
+        if library.has_parameters:
+            # Filtered and searched views are for people, not for search engines or shared caches.
+            response.headers["X-Robots-Tag"] = "noindex, follow"
+        return response
+
+    @path("autocomplete/")
+    def autocomplete(self, request):
+        query = request.GET.get("q", "").replace("\x00", "").strip()[:AUTOCOMPLETE_MAX_QUERY]
+        suggestions = []
+        if len(query) >= 2:
+            for resource in self.resources().autocomplete(query)[:AUTOCOMPLETE_LIMIT]:
+                suggestions.append({"title": resource.title, "url": resource.get_url(request)})
+        response = JsonResponse({"query": query, "results": suggestions})
+        patch_cache_control(response, private=True, max_age=60)
+        return response
+
+
+class ResourcePage(Page):
+    """One resource in the library: a guide, hotline, worksheet or reading, described in plain
+    language, tagged so visitors can find it, with a link or a document to open."""
+
+    summary = models.TextField(
+        max_length=400,
+        help_text="One or two plain sentences: what this is and who it helps. Shown in lists.",
+    )
+    body = StreamField(BaseStreamBlock(), blank=True)
+    organisation = models.CharField(
+        max_length=160, blank=True, help_text="Who made or runs it, such as “SAMHSA”."
+    )
+    resource_type = models.ForeignKey(
+        ResourceType, on_delete=models.PROTECT, related_name="resources"
+    )
+    topics = ParentalManyToManyField(Topic, blank=True, related_name="resources")
+    substances = ParentalManyToManyField(Substance, blank=True, related_name="resources")
+    approaches = ParentalManyToManyField(
+        "home.Approach",
+        blank=True,
+        related_name="resources",
+        help_text="The points on the spectrum this resource serves.",
+    )
+    audiences = ParentalManyToManyField(Audience, blank=True, related_name="resources")
+    language = models.ForeignKey(Language, on_delete=models.PROTECT, related_name="resources")
+    external_url = models.URLField(
+        "external link", max_length=500, blank=True, help_text="The resource on its own site."
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A file to download, such as a worksheet (PDF).",
+    )
+    published_date = models.DateField(
+        null=True, blank=True, help_text="When the resource itself was published, if known."
+    )
+    last_reviewed = models.DateField(
+        null=True, blank=True, help_text="When someone at the practice last checked it."
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("organisation"), FieldPanel("external_url"), FieldPanel("document")],
+            heading="Where to find it",
+            help_text="Give a link, a document, or both.",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("resource_type"),
+                FieldPanel("language"),
+                FieldPanel("topics"),
+                FieldPanel("substances"),
+                FieldPanel("approaches"),
+                FieldPanel("audiences"),
+            ],
+            heading="How visitors find it",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("published_date"), FieldPanel("last_reviewed")], heading="Dates"
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=1.5),
+        index.SearchField("body"),
+        index.SearchField("organisation"),
+        index.AutocompleteField("summary"),
+        index.RelatedFields("resource_type", [index.SearchField("name")]),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("substances", [index.SearchField("name")]),
+        index.RelatedFields("approaches", [index.SearchField("name")]),
+        index.RelatedFields("audiences", [index.SearchField("name")]),
+        index.RelatedFields("language", [index.SearchField("name")]),
+        index.FilterField("published_date"),
+    ]
+
+    parent_page_types = ["resources.ResourceIndexPage"]
+    subpage_types = []
+    search_result_label = "Resource"
+
+    class Meta:
+        verbose_name = "resource"
+
+    def clean(self):
+        super().clean()
+        if not self.external_url and not self.document_id:
+            from django.core.exceptions import ValidationError
+
+            raise ValidationError(
+                {"external_url": "Give a link to the resource or attach a document."}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        library = self.get_parent().specific
+        context["library_url"] = library.get_url(request)
+        context["related_resources"] = self.related_resources()
+        return context
+
+    def related_resources(self):
+        """Other resources sharing the most topics and approaches with this one."""
+        topic_ids = list(self.topics.values_list("pk", flat=True))
+        approach_ids = list(self.approaches.values_list("pk", flat=True))
+        return list(
+            ResourcePage.objects.live()
+            .public()
+            .sibling_of(self, inclusive=False)
+            .annotate(
+                shared=Count("topics", filter=Q(topics__in=topic_ids), distinct=True)
+                + Count("approaches", filter=Q(approaches__in=approach_ids), distinct=True)
+            )
+            .filter(shared__gt=0)
+            .select_related("resource_type", "language")
+            .order_by("-shared", F("last_reviewed").desc(nulls_last=True), "title")[:RELATED_COUNT]
+        )

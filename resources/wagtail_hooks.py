@@ -1,0 +1,49 @@
+from django.db.models import Count
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from resources.models import Audience, Language, ResourceType, Substance, Topic
+
+
+class TermViewSet(SnippetViewSet):
+    """A taxonomy list: name, slug and how many resources use each value."""
+
+    list_display = ["name", "slug", "resource_count"]
+    search_fields = ["name", "slug"]
+    ordering = ["name"]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return self.model.objects.annotate(resource_count=Count("resources"))
+
+
+def term_viewset(term_model, term_icon):
+    return type(
+        f"{term_model.__name__}ViewSet",
+        (TermViewSet,),
+        {"model": term_model, "icon": term_icon},
+    )
+
+
+class LibraryTaxonomies(SnippetViewSetGroup):
+    menu_label = "Library taxonomies"
+    menu_icon = "tag"
+    menu_order = 210
+    items = (
+        term_viewset(ResourceType, "doc-full"),
+        term_viewset(Topic, "tag"),
+        term_viewset(Substance, "tag"),
+        term_viewset(Audience, "group"),
+        type(
+            "LanguageViewSet",
+            (TermViewSet,),
+            {
+                "model": Language,
+                "icon": "globe",
+                "list_display": ["name", "code", "slug", "resource_count"],
+            },
+        ),
+    )
+
+
+register_snippet(LibraryTaxonomies)

@@ -1,0 +1,55 @@
+"""Make resources for tests, tagged as the test needs."""
+
+import datetime
+import itertools
+
+from home.models import Approach
+from resources.models import (
+    Audience,
+    Language,
+    ResourceIndexPage,
+    ResourcePage,
+    ResourceType,
+    Substance,
+    Topic,
+)
+
+_numbers = itertools.count(1)
+
+
+def library():
+    return ResourceIndexPage.objects.get()
+
+
+def make_resource(
+    title=None,
+    *,
+    summary="A plain summary.",
+    body=None,
+    type_slug="guide",
+    topics=("naloxone",),
+    substances=(),
+    approaches=("substance-use-management",),
+    audiences=(),
+    language="english",
+    published=None,
+    parent=None,
+):
+    number = next(_numbers)
+    resource = ResourcePage(
+        title=title or f"Test resource {number}",
+        slug=f"test-resource-{number}",
+        summary=summary,
+        body=body or [],
+        external_url="https://example.org/resource",
+        resource_type=ResourceType.objects.get(slug=type_slug),
+        language=Language.objects.get(slug=language),
+        published_date=published or datetime.date(2020, 1, 1),
+    )
+    resource.topics = list(Topic.objects.filter(slug__in=topics))
+    resource.substances = list(Substance.objects.filter(slug__in=substances))
+    resource.approaches = list(Approach.objects.filter(slug__in=approaches))
+    resource.audiences = list(Audience.objects.filter(slug__in=audiences))
+    (parent or library()).add_child(instance=resource)
+    resource.save_revision().publish()
+    return resource

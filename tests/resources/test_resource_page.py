@@ -1,0 +1,93 @@
+import pytest
+from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
+
+from resources.models import ResourceIndexPage, ResourcePage
+
+from .factories import make_resource
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_resource_page_shows_summary_link_and_taxonomy_links(client):
+    resource = ResourcePage.objects.get(slug="naloxone-saves-lives")
+    page = soup(client, resource.url)
+    assert page.h1.get_text(strip=True) == "Naloxone Saves Lives"
+    assert resource.summary in page.get_text()
+    external = page.select_one(".resource-actions a")
+    assert external["href"] == resource.external_url
+    assert "noopener" in external["rel"]
+    topic_links = {a["href"] for a in page.select(".details-list a")}
+    assert "/resources/?topic=naloxone" in topic_links
+    assert "/resources/?approach=substance-use-management" in topic_links
+    assert "/resources/?language=english" in topic_links
+    assert "Last reviewed" in page.get_text()
+
+
+def test_spanish_resources_are_marked_for_screen_readers(client):
+    page = soup(client, ResourcePage.objects.get(slug="naloxona").url)
+    assert page.h1["lang"] == "es"
+
+
+def test_taxonomy_links_lead_back_into_the_filtered_library(client):
+    page = soup(client, "/resources/?topic=naloxone")
+    titles = [a.get_text(strip=True) for a in page.select(".resource-card__title a")]
+    assert "Naloxone Saves Lives" in titles
+    assert "Rethinking Drinking" not in titles
+
+
+def test_related_resources_share_topics(client):
+    page = soup(client, ResourcePage.objects.get(slug="naloxone-saves-lives").url)
+    related = [a.get_text(strip=True) for a in page.select(".related .resource-card__title a")]
+    assert 1 <= len(related) <= 3
+    assert "Naloxone Saves Lives" not in related
+
+
+def test_attached_document_shows_format_and_size(client):
+    document = Document(title="Safer use plan worksheet")
+    document.file.save("plan.pdf", ContentFile(b"%PDF-1.4\n" + b"x" * 2048), save=False)
+    document.save()
+    resource = make_resource("Worksheet with file", type_slug="worksheet")
+    resource.document = document
+    resource.save_revision().publish()
+    page = soup(client, resource.url)
+    download = page.select_one("a[download]")
+    assert "Safer use plan worksheet" in download.get_text()
+    assert "PDF, 2.0" in download.get_text(" ", strip=True)
+
+
+def test_a_resource_needs_a_link_or_a_document():
+    resource = ResourcePage(
+        title="Nothing to open",
+        summary="x",
+        resource_type_id=ResourcePage.objects.first().resource_type_id,
+        language_id=ResourcePage.objects.first().language_id,
+    )
+    with pytest.raises(ValidationError):
+        resource.full_clean()
+
+
+def test_explainer_approaches_link_to_the_filtered_library(client):
+    page = soup(client, "/what-is-harm-reduction/")
+    links = [a["href"] for a in page.select(".spectrum a.link-arrow")]
+    assert links == [
+        "/resources/?approach=substance-use-management",
+        "/resources/?approach=targeted-abstinence",
+        "/resources/?approach=total-abstinence",
+    ]
+    filtered = soup(client, links[1])
+    assert "Targeted Abstinence" in filtered.select_one(".chips").get_text()
+
+
+def test_page_rules():
+    assert ResourcePage.allowed_parent_page_models() == [ResourceIndexPage]
+    assert ResourceIndexPage.max_count == 1
+    assert ResourceIndexPage.allowed_subpage_models() == [ResourcePage]
