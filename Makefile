@@ -11,7 +11,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run test lint check lock demo admin-password clean
+.PHONY: help install run test lint check lock demo admin-password clean bench bench-library
 
 help:
 	@echo "make run     run the site with demo content on http://$(HOST):$(PORT)"
@@ -72,3 +72,22 @@ lock:
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles
+
+# The resource library at 10,000 resources, in a scratch database (PostgreSQL when it is
+# running on 127.0.0.1:5432, SQLite otherwise). Prints server time and SQL queries.
+BENCH_RESOURCES ?= 10000
+BENCH_ENV = DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=bench-only-not-secret \
+	ALLOWED_HOSTS=localhost,testserver LOG_LEVEL=ERROR
+
+bench-library: install
+	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
+		psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS hrt_bench" -c "CREATE DATABASE hrt_bench"; \
+		echo "postgres://postgres@127.0.0.1:5432/hrt_bench" > .bench-db; \
+	else rm -f bench.sqlite3; echo "sqlite:///$(CURDIR)/bench.sqlite3" > .bench-db; fi
+	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(MANAGE) collectstatic --noinput -v0
+	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(MANAGE) migrate --noinput -v0
+	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(MANAGE) load_demo_content
+	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(MANAGE) seed_resources $(BENCH_RESOURCES)
+	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(MANAGE) bench_library
+
+bench: bench-library

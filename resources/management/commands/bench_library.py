@@ -1,0 +1,57 @@
+"""Time the resource library in-process: server time per request (median and 95th percentile)
+and SQL queries, for the library unfiltered, with two filters, and with a search and filters."""
+
+import statistics
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from resources.models import ResourceIndexPage, ResourcePage
+
+SCENARIOS = [
+    ("library, unfiltered", {}),
+    ("library, two filters", {"topic": "naloxone", "substance": "opioids"}),
+    (
+        "library, search + two filters",
+        {"q": "overdose", "topic": "naloxone", "language": "english"},
+    ),
+    ("library, search only", {"q": "fentanyl test strips"}),
+    ("library, page 50 sorted by title", {"sort": "title", "page": "50"}),
+]
+
+
+class Command(BaseCommand):
+    help = "Measure the resource library's server time and SQL queries."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--requests", type=int, default=60)
+
+    def handle(self, *args, requests, **options):
+        library = ResourceIndexPage.objects.get()
+        url = library.url
+        client = Client(HTTP_HOST="localhost")
+        total = ResourcePage.objects.live().count()
+        self.stdout.write(f"{total} resources, {connection.vendor}, {requests} requests each\n")
+        self.stdout.write(
+            f"{'scenario':36} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'results':>8}"
+        )
+        for name, params in SCENARIOS:
+            for _ in range(3):  # warm caches, connections and the template loader
+                client.get(url, params, secure=True)
+            timings = []
+            for _ in range(requests):
+                start = time.perf_counter()
+                response = client.get(url, params, secure=True)
+                timings.append((time.perf_counter() - start) * 1000)
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url, params, secure=True)
+            assert response.status_code == 200, response.status_code
+            count = response.context["results"].paginator.count if response.context else "?"
+            p95 = statistics.quantiles(timings, n=20)[18]
+            self.stdout.write(
+                f"{name:36} {statistics.median(timings):10.1f} {p95:8.1f} "
+                f"{len(queries.captured_queries):8} {count:>8}"
+            )
