@@ -3,3 +3,4 @@ from django.apps import AppConfig
 
 class CareersConfig(AppConfig):
     name = "careers"
+    verbose_name = "Careers"

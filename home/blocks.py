@@ -1,6 +1,7 @@
 """The one set of StreamField blocks shared by every page type. Each block says what it is for
 (`description`) and shows an example in the block picker (`preview_value`)."""
 
+from django.conf import settings
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -123,6 +124,117 @@ class FAQBlock(blocks.StructBlock):
         }
 
 
+NALOXONE_FREE = (
+    "<p>Many health departments, harm reduction programmes and syringe services programmes give "
+    "naloxone away free, with no questions asked and no ID. Some pharmacies also give it free "
+    "or at low cost: ask at the counter.</p>"
+)
+NALOXONE_OVER_THE_COUNTER = (
+    "Since 2023, naloxone nasal spray (such as Narcan and RiVive) is sold over the counter in US "
+    "pharmacies and shops, without a prescription."
+)
+NALOXONE_MAIL_ORDER = [
+    {
+        "name": "NEXT Distro",
+        "url": "https://nextdistro.org/",
+        "note": "Free naloxone by mail in many US states, and a map of local programmes.",
+    }
+]
+NALOXONE_STEPS = [
+    "Check for a response: shout their name and rub your knuckles hard on the middle of their "
+    "chest.",
+    "Call 911. Say that someone is not breathing or will not wake up. Most states have Good "
+    "Samaritan laws that protect people who call for help.",
+    "Give naloxone: lay them on their back, tilt their head back, put the nozzle in one nostril "
+    "and press the plunger firmly.",
+    "Turn them on their side (the recovery position) so they do not choke, and stay with them.",
+    "If they do not wake up after 2 to 3 minutes, give a second dose in the other nostril with a "
+    "new device.",
+    "Stay until help arrives: naloxone wears off in 30 to 90 minutes, and the overdose can come "
+    "back.",
+]
+
+
+class MailOrderProgrammeBlock(blocks.StructBlock):
+    name = blocks.CharBlock(max_length=120)
+    url = blocks.URLBlock(help_text="The programme's own website.")
+    note = blocks.CharBlock(
+        max_length=200, required=False, help_text="Who it serves, such as which states."
+    )
+
+
+class NaloxoneBlock(blocks.StructBlock):
+    """Where to get naloxone free and how to use it: the one piece of information on the site
+    that can save a life today, so it is a block any page can carry."""
+
+    heading = blocks.CharBlock(max_length=120, default="Get naloxone")
+    intro = blocks.TextBlock(
+        max_length=400,
+        required=False,
+        default="Naloxone reverses an opioid overdose. It is safe, and it cannot hurt someone "
+        "who has not taken opioids. Carry it if you or someone near you uses drugs.",
+    )
+    where_to_get_it_free = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES, default=NALOXONE_FREE, help_text="Where to get it free."
+    )
+    over_the_counter = blocks.TextBlock(
+        max_length=300,
+        required=False,
+        default=NALOXONE_OVER_THE_COUNTER,
+        help_text="Buying it without a prescription.",
+    )
+    mail_order = blocks.ListBlock(
+        MailOrderProgrammeBlock(),
+        default=NALOXONE_MAIL_ORDER,
+        label="Mail-order programmes",
+        help_text="Programmes that post naloxone free, for people who cannot go in person.",
+    )
+    how_to_use_it = blocks.ListBlock(
+        blocks.TextBlock(max_length=300),
+        default=NALOXONE_STEPS,
+        label="How to use it",
+        help_text="Numbered steps, in order.",
+    )
+
+    class Meta:
+        icon = "plus-inverse"
+        template = "blocks/naloxone.html"
+        description = "Where to get naloxone free, mail-order programmes, and how to use it."
+        preview_value = {
+            "heading": "Get naloxone",
+            "intro": "Naloxone reverses an opioid overdose.",
+            "where_to_get_it_free": NALOXONE_FREE,
+            "over_the_counter": NALOXONE_OVER_THE_COUNTER,
+            "mail_order": NALOXONE_MAIL_ORDER,
+            "how_to_use_it": NALOXONE_STEPS,
+        }
+
+
+class RetentionPeriodsBlock(blocks.StructBlock):
+    """How long the site keeps what people send, read from the server's settings at the moment
+    the page is shown, so the privacy notice never disagrees with what the purge jobs do."""
+
+    heading = blocks.CharBlock(max_length=120, default="How long we keep it")
+    note = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        required=False,
+        help_text="Anything to add after the list, such as how long backups are kept.",
+    )
+
+    class Meta:
+        icon = "time"
+        template = "blocks/retention_periods.html"
+        description = "The retention periods the site enforces, filled in automatically."
+        preview_value = {"heading": "How long we keep it"}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["contact_days"] = settings.CONTACT_RETENTION_DAYS
+        # Job applications are purged by the careers app, which names its own setting.
+        context["application_days"] = getattr(settings, "APPLICATION_RETENTION_DAYS", None)
+        return context
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -136,6 +248,8 @@ class BaseStreamBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     quote = QuoteBlock()
     faq = FAQBlock()
+    naloxone = NaloxoneBlock()
+    retention_periods = RetentionPeriodsBlock()
 
 
 class CrisisLineBlock(blocks.StructBlock):
@@ -145,56 +259,56 @@ class CrisisLineBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=30, required=False, help_text="Number to text, if any.")
     tty = blocks.CharBlock(max_length=30, required=False, help_text="TTY number, if any.")
     chat_url = blocks.URLBlock(required=False, help_text="Online chat, if any.")
+    pinned = blocks.BooleanBlock(
+        required=False,
+        default=False,
+        label="Always visible",
+        help_text="Show this line's call and text links in the banner's top line, not only "
+        "behind “More help lines”. Keep it to one or two lines so the banner stays small on "
+        "phones.",
+    )
 
     class Meta:
         icon = "warning"
         description = "A crisis line shown in the banner on every page."
 
 
+def crisis_line(name, description, phone="", text="", tty="", chat_url="", pinned=False):
+    return {
+        "type": "line",
+        "value": {
+            "name": name,
+            "description": description,
+            "phone": phone,
+            "text": text,
+            "tty": tty,
+            "chat_url": chat_url,
+            "pinned": pinned,
+        },
+    }
+
+
 def default_crisis_lines():
     return [
-        {
-            "type": "line",
-            "value": {
-                "name": "Emergency",
-                "description": "If a life is in danger now.",
-                "phone": "911",
-                "text": "",
-                "tty": "",
-                "chat_url": "",
-            },
-        },
-        {
-            "type": "line",
-            "value": {
-                "name": "988 Suicide & Crisis Lifeline",
-                "description": "Call, text or chat, 24/7.",
-                "phone": "988",
-                "text": "988",
-                "tty": "",
-                "chat_url": "https://988lifeline.org/chat/",
-            },
-        },
-        {
-            "type": "line",
-            "value": {
-                "name": "SAMHSA National Helpline",
-                "description": "Free, confidential, 24/7, in English and Spanish.",
-                "phone": "1-800-662-4357",
-                "text": "",
-                "tty": "1-800-487-4889",
-                "chat_url": "",
-            },
-        },
-        {
-            "type": "line",
-            "value": {
-                "name": "Never Use Alone",
-                "description": "Stays on the line while you use; sends help if you stop answering.",
-                "phone": "1-800-484-3731",
-                "text": "",
-                "tty": "",
-                "chat_url": "",
-            },
-        },
+        crisis_line("Emergency", "If a life is in danger now.", phone="911", pinned=True),
+        crisis_line(
+            "988 Suicide & Crisis Lifeline",
+            "Call or text 988, or chat online, 24/7.",
+            phone="988",
+            text="988",
+            chat_url="https://988lifeline.org/chat/",
+            pinned=True,
+        ),
+        crisis_line(
+            "SAMHSA National Helpline",
+            "Free, confidential, 24/7, in English and Spanish.",
+            phone="1-800-662-4357",
+            tty="1-800-487-4889",
+        ),
+        crisis_line(
+            "Never Use Alone",
+            "If you use alone, call: someone stays on the line and sends help to where you are "
+            "if you stop answering.",
+            phone="1-800-484-3731",
+        ),
     ]

@@ -1,9 +1,12 @@
 """Demo content for the site core, built from the practice's own page (shared/seed). Every
 function finds what exists before it creates anything, so running it twice changes nothing."""
 
+import datetime
+
 from wagtail.models import Page, Site
 
 from home.blocks import default_crisis_lines
+from home.demo_safety import BROWSING_SAFELY_BODY, NALOXONE, PRIVACY_BODY
 from home.models import (
     Approach,
     ContactFormField,
@@ -13,6 +16,7 @@ from home.models import (
     HomePage,
     PracticeSettings,
 )
+from home.models.pages import StandardPage
 
 WHAT_IS_HARM_REDUCTION = (
     "<p>At its core, harm reduction is an evidence-based client-centered approach that aims to "
@@ -178,6 +182,22 @@ CONTACT_FIELDS = [
         "required": True,
         "choices": "Phone call\nText message\nEmail",
         "default_value": "Phone call",
+        "help_text": "We reply only this way.",
+    },
+    {
+        "label": "Is it OK to leave a voicemail?",
+        "field_type": "radio",
+        "required": True,
+        "choices": "Yes\nNo",
+        "help_text": "If yes, we say only a first name and a number to call back, nothing about "
+        "why we called.",
+    },
+    {
+        "label": "Is it OK to email you?",
+        "field_type": "radio",
+        "required": True,
+        "choices": "Yes\nNo",
+        "help_text": "If no, we will not email you, even to reply.",
     },
     {
         "label": "Anything you would like us to know",
@@ -321,8 +341,66 @@ def core_pages(home):
         home.add_child(instance=contact)
         contact.save_revision().publish()
     else:
-        contact = contact.specific
-    return {"explainer": explainer, "goals": goals, "contact": contact}
+        contact = contact_fields(contact.specific)
+    safety = safety_pages(home)
+    return {"explainer": explainer, "goals": goals, "contact": contact, **safety}
+
+
+def contact_fields(contact):
+    """Give a contact page built by an older demo the questions added since, once."""
+    labels = set(contact.form_fields.values_list("label", flat=True))
+    missing = [field for field in CONTACT_FIELDS if field["label"] not in labels]
+    if not missing:
+        return contact
+    # Each new question goes after the one it follows in CONTACT_FIELDS.
+    fields = list(contact.form_fields.all())
+    for field in missing:
+        position = CONTACT_FIELDS.index(field)
+        before = {f["label"] for f in CONTACT_FIELDS[:position]}
+        index = max((i + 1 for i, f in enumerate(fields) if f.label in before), default=0)
+        fields.insert(index, ContactFormField(**field))
+    for order, field in enumerate(fields):
+        field.sort_order = order
+    contact.form_fields = fields
+    contact.save_revision().publish()
+    return contact
+
+
+def safety_pages(home):
+    """The pages the quick exit, the forms and the footer point to."""
+    browsing_safely = add_child(
+        home,
+        StandardPage,
+        "browsing-safely",
+        title="Browsing safely",
+        search_description=(
+            "How to visit this site more privately: the Leave this site button, private "
+            "windows, clearing your history, and other traces."
+        ),
+        intro=(
+            "<p>If someone else might see your phone or computer, these steps make it harder "
+            "for them to find out that you visited this site. No step is perfect.</p>"
+        ),
+        body=BROWSING_SAFELY_BODY,
+        last_reviewed=datetime.date.today(),
+    )
+    privacy = add_child(
+        home,
+        StandardPage,
+        "privacy",
+        title="Privacy notice",
+        search_description=(
+            "What this site collects, why, who sees it and how long it is kept. No trackers, "
+            "no advertising."
+        ),
+        intro=(
+            "<p>We collect as little about you as we can, never use it for advertising, and "
+            "delete it on a schedule.</p>"
+        ),
+        body=PRIVACY_BODY,
+        last_reviewed=datetime.date.today(),
+    )
+    return {"browsing_safely": browsing_safely, "privacy": privacy}
 
 
 def home_links(home, pages):
@@ -348,6 +426,7 @@ def home_links(home, pages):
         if slug in children
     ]
     home.body = [
+        ("naloxone", NALOXONE),
         (
             "call_to_action",
             {
@@ -357,12 +436,12 @@ def home_links(home, pages):
                 "link_url": "",
                 "link_text": "Reach out today",
             },
-        )
+        ),
     ]
     home.save_revision().publish()
 
 
-def practice_settings():
+def practice_settings(pages):
     practice = PracticeSettings.load()
     practice.practice_name = "Harm Reduction Therapy"
     practice.tagline = "Pragmatic Help without Judgement"
@@ -375,6 +454,8 @@ def practice_settings():
     practice.footer_text = (
         "Sample practice details: replace them under Settings › Practice settings."
     )
+    practice.browsing_safely_page = practice.browsing_safely_page or pages["browsing_safely"]
+    practice.privacy_page = practice.privacy_page or pages["privacy"]
     practice.save()
 
 
@@ -382,5 +463,5 @@ def load(stdout=None):
     home = home_page()
     approaches()
     pages = core_pages(home)
-    practice_settings()
+    practice_settings(pages)
     return home, pages

@@ -1,27 +1,47 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+"""The site search page and the suggestions behind the header's search box."""
+
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
-from wagtail.models import Page
+from django.views.decorators.http import require_GET
 
-MAX_QUERY_LENGTH = 200
-RESULTS_PER_PAGE = 10
+from .forms import SearchForm
+from .results import SiteSearch
+from .suggestions import suggest
 
 
 @never_cache
+@require_GET
 def search(request):
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().specific().search(query)
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(paginator.num_pages)
-    return TemplateResponse(
+    """Search results are for the person searching: never stored by a shared cache, never
+    indexed by search engines."""
+    form = SearchForm(request.GET)
+    query = form.search_query()
+    site_search = SiteSearch(request, query, form.page_number())
+    site_search.record_hit()
+    response = TemplateResponse(
         request,
         "search/search.html",
-        {"search_query": query, "search_results": page_obj, "paginator": paginator},
+        {
+            "search_query": query,
+            "site_search": site_search,
+            "promotions": site_search.promotions(),
+            "results": site_search.results(),
+            "page_obj": site_search.page_of_matches,
+            "result_count": len(site_search.matches),
+        },
     )
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@never_cache
+@require_GET
+def autocomplete(request):
+    """Up to a handful of page titles for what has been typed so far, as JSON. Not cached:
+    what someone types should not stay in a shared or watched device's cache."""
+    form = SearchForm(request.GET)
+    query = form.search_query()
+    response = JsonResponse({"query": query.text, "results": suggest(request, query)})
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response

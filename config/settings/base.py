@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -184,3 +185,19 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # The contact form: where notifications go and how many posts one address may send.
 CONTACT_RATE_LIMIT = env_int("CONTACT_RATE_LIMIT", 5)
 CONTACT_RATE_WINDOW_SECONDS = env_int("CONTACT_RATE_WINDOW_SECONDS", 600)
+
+# Privacy and retention: contact messages are deleted this many days after they arrive, by
+# `manage.py purge_contact_submissions` run daily from cron (README, "Privacy and retention").
+CONTACT_RETENTION_DAYS = env_int("CONTACT_RETENTION_DAYS", 180)
+
+# Careers: applicants' resumes live outside MEDIA_ROOT, with no public URL, in the "private"
+# storage (switch its backend to a private S3 bucket by editing STORAGES in production.py).
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private_media")))
+STORAGES["private"] = {"BACKEND": "careers.storage.PrivateFileSystemStorage"}
+# Applications and their resumes are deleted this many days after they arrive, by
+# `manage.py purge_job_applications` run daily from cron (README, "Job applications").
+APPLICATION_RETENTION_DAYS = env_int("APPLICATION_RETENTION_DAYS", 180)
+JOB_APPLICATION_RATE_LIMIT = env_int("JOB_APPLICATION_RATE_LIMIT", 5)
+JOB_APPLICATION_RATE_WINDOW_SECONDS = env_int("JOB_APPLICATION_RATE_WINDOW_SECONDS", 3600)
+# Told when an application arrives, unless the careers page names another address.
+HIRING_CONTACT_EMAIL = env_str("HIRING_CONTACT_EMAIL", "hiring@example.org")

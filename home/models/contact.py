@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
-from home.forms import HONEYPOT_FIELD, BoundedFormBuilder
+from home.forms import CLINICIAN_FIELD, HONEYPOT_FIELD, NO_PREFERENCE, ContactFormBuilder
 from home.ratelimit import is_over_limit
 
 logger = logging.getLogger(__name__)
@@ -34,7 +34,7 @@ class ContactPage(AbstractEmailForm):
     )
     thank_you_text = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
 
-    form_builder = BoundedFormBuilder
+    form_builder = ContactFormBuilder
 
     content_panels = AbstractEmailForm.content_panels + [
         FormSubmissionsPanel(),
@@ -92,7 +92,16 @@ class ContactPage(AbstractEmailForm):
                 submission = self.process_form_submission(form)
                 return self.render_landing_page(request, submission, *args, **kwargs)
             return self.render_form(request, form, status=200)
-        return self.render_form(request, self.get_form(page=self, user=request.user))
+        # “Reach out today” on a clinician's page arrives with ?clinician=<their slug>.
+        initial = {CLINICIAN_FIELD: request.GET.get(CLINICIAN_FIELD, "")}
+        return self.render_form(
+            request, self.get_form(page=self, user=request.user, initial=initial)
+        )
+
+    def get_data_fields(self):
+        fields = super().get_data_fields()
+        # After the date: which clinician someone asked for, in the list and the export.
+        return fields[:1] + [(CLINICIAN_FIELD, "Clinician asked for")] + fields[1:]
 
     def render_form(self, request, form, status=200, refusal=""):
         context = self.get_context(request)
@@ -119,8 +128,14 @@ class ContactPage(AbstractEmailForm):
     def send_notification(self, submission):
         addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
         admin_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/forms/submissions/{self.pk}/"
+        # The clinician's name helps route the message; what the sender wrote stays out.
+        clinician = submission.form_data.get(CLINICIAN_FIELD)
+        asked_for = ""
+        if clinician and clinician != NO_PREFERENCE:
+            asked_for = f"They asked to hear from: {clinician}.\n\n"
         body = (
             "A new message arrived through the website's contact form.\n\n"
+            f"{asked_for}"
             f"Read it in the admin: {admin_url}\n\n"
             "For the sender's privacy, this email does not include what they wrote."
         )

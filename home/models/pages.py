@@ -1,7 +1,7 @@
 from django.apps import apps
 from django.db import models
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -96,6 +96,7 @@ class HomePage(Page):
         ),
         FieldPanel("pathways_heading"),
         FieldPanel("pathways"),
+        InlinePanel("featured_team_members", label="Featured team members", max_num=4),
         FieldPanel("body"),
     ]
 
@@ -112,7 +113,10 @@ class HomePage(Page):
         "home.ExplainerPage",
         "home.GoalsPage",
         "home.ContactPage",
+        "home.StandardPage",
         "resources.ResourceIndexPage",
+        "team.TeamIndexPage",
+        "careers.CareersIndexPage",
     ]
 
     class Meta:
@@ -214,3 +218,35 @@ class GoalsPage(Page):
 
     class Meta:
         verbose_name = "goals of harm reduction therapy"
+
+
+class StandardPage(Page):
+    """A plain page of text for things people need to read in full, such as “Browsing
+    safely” and the privacy notice: an introduction, a body, and when it was last reviewed."""
+
+    intro = RichTextField(
+        features=RICH_TEXT_FEATURES, blank=True, help_text="One or two sentences: the gist."
+    )
+    body = StreamField(BaseStreamBlock(), blank=True)
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Shown under the title. Update it when you check the page is still true.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("last_reviewed"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "standard page"

@@ -9,7 +9,8 @@ from home.blocks import CrisisLineBlock, default_crisis_lines
 @register_setting(icon="cog")
 class PracticeSettings(BaseGenericSetting):
     """The practice's details, edited once here and shown on every page: name and how to reach
-    it, the crisis lines in the banner, where the quick exit goes, and the footer."""
+    it, the crisis lines in the banner, where the quick exit goes, the pages on browsing safely
+    and privacy that the quick exit, the forms and the footer link to, and the footer."""
 
     practice_name = models.CharField(max_length=120, default="Harm Reduction Therapy")
     tagline = models.CharField(max_length=160, default="Pragmatic Help without Judgement")
@@ -26,6 +27,23 @@ class PracticeSettings(BaseGenericSetting):
         default="https://www.weather.gov/",
         help_text="Where the “Leave this site” button takes people: an ordinary, harmless site.",
     )
+    browsing_safely_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Linked beside the “Leave this site” button: how to browse privately and "
+        "clear history.",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The privacy notice, linked from every form and the footer.",
+    )
     footer_text = models.TextField(
         blank=True,
         help_text="A short line at the foot of every page, such as a land acknowledgement.",
@@ -41,9 +59,19 @@ class PracticeSettings(BaseGenericSetting):
             heading="How to reach the practice",
         ),
         FieldPanel("crisis_lines"),
-        FieldPanel("quick_exit_url"),
+        MultiFieldPanel(
+            [
+                FieldPanel("quick_exit_url"),
+                FieldPanel("browsing_safely_page"),
+                FieldPanel("privacy_page"),
+            ],
+            heading="Safety and privacy",
+        ),
         FieldPanel("footer_text"),
     ]
+
+    # Every page links to both pages: fetch them with the settings, not one query each.
+    select_related = ["browsing_safely_page", "privacy_page"]
 
     class Meta:
         verbose_name = "practice settings"

@@ -2,31 +2,176 @@
 (function () {
   "use strict";
 
-  // Quick exit: leave at once and replace this page in the history, so Back does not return.
-  // Pressing Shift three times within a second does the same (the GOV.UK "Exit this page" pattern).
-  function quickExit(url) {
-    document.body.hidden = true;
-    document.title = "";
-    window.location.replace(url);
-  }
+  // Quick exit, after the GOV.UK Design System's "Exit this page" component. Without this file
+  // the button is a plain link. With it, leaving blanks the page at once, says so to screen
+  // readers, and replaces this page in the history so Back does not return to it. Pressing
+  // Shift three times does the same, with up to five seconds between one press and the next
+  // (GOV.UK's timing); any other key, or Shift used with another key, starts the count again.
+  var PRESSES_NEEDED = 3;
+  var PRESS_WINDOW_MS = 5000;
 
   var exitLink = document.querySelector("[data-quick-exit]");
-  if (exitLink) {
-    exitLink.addEventListener("click", function (event) {
-      event.preventDefault();
-      quickExit(exitLink.href);
-    });
-    var shiftPresses = [];
-    document.addEventListener("keydown", function (event) {
-      if (event.key !== "Shift" || event.repeat) {
+  if (!exitLink) {
+    return;
+  }
+  var bar = (exitLink.closest && exitLink.closest("[data-quick-exit-bar]")) || exitLink.parentNode;
+
+  // A live region that exists before anything is said in it, so screen readers announce it.
+  var status = document.createElement("span");
+  status.className = "visually-hidden";
+  status.setAttribute("role", "status");
+  status.setAttribute("data-quick-exit-status", "");
+  bar.appendChild(status);
+
+  // Three lights on the button show how many Shift presses have counted.
+  var indicator = document.createElement("span");
+  indicator.className = "quick-exit__indicator";
+  indicator.setAttribute("aria-hidden", "true");
+  var lights = [];
+  for (var i = 0; i < PRESSES_NEEDED; i += 1) {
+    var light = document.createElement("span");
+    light.className = "quick-exit__light";
+    indicator.appendChild(light);
+    lights.push(light);
+  }
+  exitLink.appendChild(indicator);
+
+  var presses = 0;
+  var pressTimer = null;
+  var quietTimer = null;
+  var shiftHeld = false;
+  var shiftWasModifier = false;
+  var leaving = false;
+  var overlay = null;
+
+  function announce(message) {
+    window.clearTimeout(quietTimer);
+    status.textContent = message;
+  }
+
+  function showPresses() {
+    indicator.classList.toggle("is-visible", presses > 0);
+    for (var j = 0; j < lights.length; j += 1) {
+      lights[j].classList.toggle("is-on", j < presses);
+    }
+  }
+
+  function cancelPresses() {
+    window.clearTimeout(pressTimer);
+    pressTimer = null;
+    if (presses === 0) {
+      return;
+    }
+    presses = 0;
+    showPresses();
+    announce("Quick exit cancelled.");
+    quietTimer = window.setTimeout(function () {
+      status.textContent = "";
+    }, PRESS_WINDOW_MS);
+  }
+
+  function leave() {
+    if (leaving) {
+      return;
+    }
+    leaving = true;
+    var destination = exitLink.href;
+    window.clearTimeout(pressTimer);
+    status.textContent = "";
+    // Hide everything but a plain "Leaving" notice, in case the next site is slow to load.
+    document.body.classList.add("is-leaving-quickly");
+    overlay = document.createElement("div");
+    overlay.className = "quick-exit-overlay";
+    overlay.setAttribute("role", "alert");
+    overlay.setAttribute("data-quick-exit-overlay", "");
+    document.body.appendChild(overlay);
+    // Text set after insertion is announced more reliably than text present on insertion.
+    overlay.textContent = "Leaving this site.";
+    document.title = "Leaving";
+    try {
+      window.location.replace(destination);
+    } catch (error) {
+      window.location.href = destination;
+    }
+  }
+
+  // A page brought back from the browser's back-forward cache must be usable again.
+  function restore() {
+    leaving = false;
+    document.body.classList.remove("is-leaving-quickly");
+    if (overlay && overlay.parentNode) {
+      overlay.parentNode.removeChild(overlay);
+    }
+    overlay = null;
+    presses = 0;
+    shiftHeld = false;
+    shiftWasModifier = false;
+    window.clearTimeout(pressTimer);
+    window.clearTimeout(quietTimer);
+    status.textContent = "";
+    showPresses();
+  }
+
+  exitLink.addEventListener("click", function (event) {
+    event.preventDefault();
+    leave();
+  });
+
+  document.addEventListener(
+    "keydown",
+    function (event) {
+      if (event.key === "Shift") {
+        if (!event.repeat) {
+          shiftHeld = true;
+          shiftWasModifier = false;
+        }
         return;
       }
-      var now = Date.now();
-      shiftPresses = shiftPresses.filter(function (time) { return now - time < 1000; });
-      shiftPresses.push(now);
-      if (shiftPresses.length >= 3) {
-        quickExit(exitLink.href);
+      // Shift with another key is typing (a capital letter), not the shortcut.
+      if (shiftHeld) {
+        shiftWasModifier = true;
       }
-    });
-  }
+      cancelPresses();
+    },
+    true
+  );
+
+  document.addEventListener(
+    "keyup",
+    function (event) {
+      if (event.key !== "Shift" || leaving) {
+        return;
+      }
+      var counts = !shiftWasModifier && !event.isComposing;
+      shiftHeld = false;
+      shiftWasModifier = false;
+      if (!counts) {
+        return;
+      }
+      presses += 1;
+      showPresses();
+      window.clearTimeout(pressTimer);
+      if (presses >= PRESSES_NEEDED) {
+        presses = 0;
+        leave();
+        return;
+      }
+      var left = PRESSES_NEEDED - presses;
+      announce("Shift, press " + left + " more time" + (left === 1 ? "" : "s") + " to leave this site.");
+      pressTimer = window.setTimeout(cancelPresses, PRESS_WINDOW_MS);
+    },
+    true
+  );
+
+  // Switching windows mid-count (Alt+Tab, a phone call) should not leave half a shortcut armed.
+  window.addEventListener("blur", function () {
+    shiftHeld = false;
+    shiftWasModifier = false;
+  });
+
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted || leaving) {
+      restore();
+    }
+  });
 })();

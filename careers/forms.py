@@ -1,0 +1,94 @@
+"""The careers page's filters and the application form."""
+
+from django import forms
+from django.conf import settings
+
+from home.forms import HONEYPOT_FIELD, HoneypotMixin
+
+from .models import EmploymentType, LocationType
+from .resumes import ACCEPTED_TYPES_TEXT, MAX_RESUME_BYTES, RESUME_TYPES, validate_resume
+
+ANY = [("", "Any")]
+EMPTY_FILE = "The file you chose is empty. Please choose your resume file again."
+RESUME_ACCEPT = ",".join(
+    [f".{key}" for key in RESUME_TYPES]
+    + [kind.content_type.split(";")[0] for kind in RESUME_TYPES.values()]
+)
+
+
+class JobFilterForm(forms.Form):
+    """Filters of the list of openings, checked before they touch the query: an unknown value
+    becomes a form error on the page, never a server error."""
+
+    type = forms.ChoiceField(
+        label="Type of work", choices=ANY + EmploymentType.choices, required=False
+    )
+    where = forms.ChoiceField(
+        label="Where the work happens", choices=ANY + LocationType.choices, required=False
+    )
+
+    def has_choices(self):
+        return self.is_bound and self.is_valid() and any(self.cleaned_data.values())
+
+    def filter(self, jobs):
+        if not self.is_bound or not self.is_valid():
+            return jobs
+        if self.cleaned_data["type"]:
+            jobs = jobs.filter(employment_type=self.cleaned_data["type"])
+        if self.cleaned_data["where"]:
+            jobs = jobs.filter(location_type=self.cleaned_data["where"])
+        return jobs
+
+
+class ApplicationForm(HoneypotMixin, forms.Form):
+    """What an applicant sends: the least needed to consider them, and their agreement to how
+    long the practice keeps it."""
+
+    full_name = forms.CharField(label="Your name", max_length=120)
+    email = forms.EmailField(
+        label="Email",
+        max_length=254,
+        help_text="We write to you here about your application.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        label="Phone",
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    cover_note = forms.CharField(
+        label="Cover note",
+        max_length=5000,
+        required=False,
+        help_text="A few lines on why this role interests you. Please leave out any health "
+        "details.",
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    resume = forms.FileField(
+        label="Resume",
+        help_text=f"A {ACCEPTED_TYPES_TEXT} file, up to {MAX_RESUME_BYTES // (1024 * 1024)} MB.",
+        widget=forms.FileInput(attrs={"accept": RESUME_ACCEPT}),
+        error_messages={"required": "Please choose your resume file.", "empty": EMPTY_FILE},
+    )
+    consent = forms.BooleanField(label="", required=True)
+
+    field_order = ["full_name", "email", "phone", "cover_note", "resume", "consent", HONEYPOT_FIELD]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["full_name"].widget.attrs["autocomplete"] = "name"
+        days = settings.APPLICATION_RETENTION_DAYS
+        self.fields["consent"].label = (
+            f"I agree that the practice keeps my application and resume for up to {days} days "
+            "while considering it, and then deletes them."
+        )
+        self.fields["consent"].error_messages["required"] = (
+            "Please tick the box to agree, or email us if you would rather apply another way."
+        )
+        self.resume_kind = None
+
+    def clean_resume(self):
+        resume = self.cleaned_data["resume"]
+        self.resume_kind = validate_resume(resume)
+        return resume

@@ -1,0 +1,27 @@
+from django import forms
+
+from .query import SearchQuery
+
+
+class SearchQueryField(forms.CharField):
+    """Accepts any text and gives a SearchQuery: control characters and NUL bytes are removed
+    and very long text is shortened, rather than refusing the visitor's search."""
+
+    def to_python(self, value):
+        return SearchQuery.parse(value if isinstance(value, str) else "")
+
+
+class SearchForm(forms.Form):
+    """Validates the search page's parameters before they touch a query. A page number that is
+    not a positive number means the first page; one past the end means the last page."""
+
+    q = SearchQueryField(required=False, strip=False)
+    page = forms.IntegerField(required=False, min_value=1)
+
+    def search_query(self):
+        self.is_valid()
+        return self.cleaned_data.get("q") or SearchQuery()
+
+    def page_number(self):
+        self.is_valid()
+        return self.cleaned_data.get("page") or 1

@@ -1,0 +1,191 @@
+"""Site search: every live, public page of the site, ranked, paginated and explained.
+
+Wagtail's search backend (PostgreSQL full-text search, SQLite FTS5, or OpenSearch when the site
+grows) decides which pages match and how well. On top of that, a page whose title names the
+visitor's words ranks first, then one whose search description does, then the rest in the
+backend's order: the backends weigh titles differently (FTS5 not at all), and a visitor who
+types "abstinence" should land on the page about it before pages that are merely tagged with it.
+
+The database work does not grow with the number of results: one search query gives every match
+with the few columns ranking needs, then the shown page of results is loaded with one query per
+page type."""
+
+import logging
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.db import DatabaseError, transaction
+from django.db.models import Q
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page, Site
+
+from .query import WORD, SearchQuery
+from .snippets import build_snippet
+
+logger = logging.getLogger(__name__)
+
+RESULTS_PER_PAGE = 10
+# A practice's site has dozens to hundreds of pages; past this many matches, more words help
+# the visitor more than more pages of results would.
+MAX_RESULTS = 500
+RANKING_FIELDS = ("id", "content_type_id", "title", "seo_title", "search_description")
+
+# Friendly names for page types that do not set `search_result_label` themselves.
+LABELS_BY_VERBOSE_NAME = {
+    "resource": "Resource",
+    "team member": "Team member",
+    "team member page": "Team member",
+    "job": "Job",
+    "job page": "Job",
+    "job opening": "Job",
+}
+
+
+def result_label(page_class):
+    """What kind of page a result is, in a word a visitor understands."""
+    label = getattr(page_class, "search_result_label", None)
+    if label:
+        return str(label)
+    verbose_name = str(getattr(page_class._meta, "verbose_name", "")).lower()
+    return LABELS_BY_VERBOSE_NAME.get(verbose_name, "Page")
+
+
+@dataclass
+class Result:
+    page: object
+    label: str
+    url: str
+    snippet: str
+
+
+@dataclass
+class Promotion:
+    title: str
+    url: str
+    description: str
+    label: str
+    page_id: int | None = None
+
+
+class SiteSearch:
+    """One visitor's search: the matching pages, the page of results to show, the editors'
+    promoted results and what to tell the visitor about their query."""
+
+    def __init__(self, request, query: SearchQuery, page_number=1):
+        self.request = request
+        self.query = query
+        self.page_number = page_number
+        self.matched_some_words_only = False
+        self.failed = False
+        self.site = Site.find_for_request(request)
+        self.promoted = self.find_promotions() if query else []
+        self.matches = self.find_matches() if query else []
+        self.paginator = Paginator(self.matches, RESULTS_PER_PAGE)
+        # Out of range or not a number: the nearest real page of results, never an error.
+        self.page_of_matches = self.paginator.get_page(page_number)
+
+    @property
+    def truncated(self):
+        return len(self.matches) >= MAX_RESULTS
+
+    def pages(self):
+        queryset = Page.objects.live().public()
+        if self.site is not None:
+            queryset = queryset.in_site(self.site)
+        return queryset.only(*RANKING_FIELDS)
+
+    def run_backend(self, operator, autocomplete=False):
+        try:
+            # A savepoint, so a backend error leaves the request's connection usable.
+            with transaction.atomic():
+                if autocomplete:
+                    found = self.pages().autocomplete(self.query.backend_query(operator))
+                else:
+                    found = self.pages().search(self.query.backend_query(operator))
+                return list(found[:MAX_RESULTS])
+        except (DatabaseError, ValueError, NotImplementedError):
+            logger.warning("Site search failed for a query of %d words", len(self.query.terms))
+            self.failed = True
+            return []
+
+    def find_matches(self):
+        matches = self.run_backend("and")
+        if not matches and len(self.query.terms) > 1 and not self.failed:
+            matches = self.run_backend("or")
+            self.matched_some_words_only = bool(matches)
+        if not matches and not self.failed:
+            # Words such as "she/her" are stop words to full-text search, which drops them;
+            # the autocomplete index keeps every word.
+            matches = self.run_backend("and", autocomplete=True)
+        # A promoted page is shown once, above the others.
+        promoted_ids = {promotion.page_id for promotion in self.promoted}
+        return self.rank([page for page in matches if page.pk not in promoted_ids])
+
+    def rank(self, pages):
+        """A title that is the query first, then titles naming the words, then search
+        descriptions naming them, then the backend's order (the sort is stable)."""
+        query = self.query
+
+        def weight(page):
+            in_title = query.count_matching_terms(f"{page.title} {page.seo_title}")
+            in_description = query.count_matching_terms(page.search_description)
+            exact_title = " ".join(WORD.findall(page.title.casefold())) == " ".join(query.terms)
+            return -(2 * in_title + in_description + 3 * exact_title)
+
+        return sorted(pages, key=weight)
+
+    def results(self):
+        """The shown page of results, each page loaded as its own type for its snippet."""
+        ids = [page.pk for page in self.page_of_matches]
+        if not ids:
+            return []
+        specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+        results = []
+        for pk in ids:
+            page = specific.get(pk)
+            if page is None:
+                continue
+            url = page.get_url(request=self.request)
+            if url is None:
+                continue
+            results.append(
+                Result(
+                    page=page,
+                    label=result_label(type(page)),
+                    url=url,
+                    snippet=build_snippet(page, self.query),
+                )
+            )
+        return results
+
+    def promotions(self):
+        """What editors chose to show first for this query, on the first page of results."""
+        return self.promoted if self.page_of_matches.number == 1 else []
+
+    def find_promotions(self):
+        live_pages = Page.objects.live().public()
+        picks = (
+            SearchPromotion.objects.filter(query__query_string=self.query.normalised)
+            .filter(Q(page__isnull=True) | Q(page__in=live_pages))
+            .select_related("page")
+            .order_by("sort_order")
+        )
+        promotions = []
+        for pick in picks:
+            if pick.page_id:
+                url = pick.page.get_url(request=self.request)
+                label = result_label(pick.page.specific_class)
+                title = pick.page.title
+            else:
+                url, title, label = pick.external_link_url, pick.external_link_text, "Link"
+            if url and title:
+                promotions.append(Promotion(title, url, pick.description, label, pick.page_id))
+        return promotions
+
+    def record_hit(self):
+        """Count the query for editors' search-terms report: the words and a daily count,
+        nothing about who searched. A query that looks like an email address or a phone
+        number is not kept: someone in a hard moment may type their own details."""
+        if not self.query or self.page_of_matches.number != 1 or self.query.looks_personal:
+            return
+        Query.get(self.query.normalised).add_hit()

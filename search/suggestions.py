@@ -1,0 +1,39 @@
+"""Suggestions for the header's search box: page titles that start with what has been typed."""
+
+import logging
+
+from django.db import DatabaseError, transaction
+from wagtail.models import Page, Site
+
+from .results import result_label
+
+logger = logging.getLogger(__name__)
+
+MAX_SUGGESTIONS = 8
+MIN_LENGTH = 2
+
+
+def suggest(request, query):
+    """Up to MAX_SUGGESTIONS live, public pages of this site for a partly typed query, each as
+    {"title", "url", "type"}; none for fewer than MIN_LENGTH characters."""
+    if len(query.text) < MIN_LENGTH or not query.terms:
+        return []
+    pages = Page.objects.live().public()
+    site = Site.find_for_request(request)
+    if site is not None:
+        pages = pages.in_site(site)
+    pages = pages.only("id", "content_type_id", "title", "url_path", "path", "depth")
+    try:
+        with transaction.atomic():
+            found = list(pages.autocomplete(" ".join(query.terms))[:MAX_SUGGESTIONS])
+    except (DatabaseError, ValueError, NotImplementedError):
+        logger.warning("Search suggestions failed for a query of %d words", len(query.terms))
+        return []
+    suggestions = []
+    for page in found:
+        url = page.get_url(request=request)
+        if url:
+            suggestions.append(
+                {"title": page.title, "url": url, "type": result_label(page.specific_class)}
+            )
+    return suggestions

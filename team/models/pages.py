@@ -1,0 +1,262 @@
+import json
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES
+
+from .taxonomy import Language, SessionFormat, Specialty
+
+# The only image sizes the team's pages use: a card (shown at up to 160px, sharp on 2x screens)
+# and the profile (up to 240px). Listings prefetch exactly these renditions.
+CARD_PHOTO = "fill-320x320"
+PROFILE_PHOTO = "fill-480x480"
+
+# Escapes that keep JSON inside a <script> element from ending it early, as Django's json_script.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def json_ld_script(data):
+    """`data` as a JSON-LD <script> element, safe to put in a page."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text.translate(_JSON_SCRIPT_ESCAPES)),  # noqa: S308 - escaped just above
+    )
+
+
+def with_card_details(members):
+    """Everything a member card shows, in a fixed number of queries however many members."""
+    rendition_model = get_image_model().get_rendition_model()
+    return members.select_related("photo").prefetch_related(
+        Prefetch(
+            "photo__renditions",
+            queryset=rendition_model.objects.filter(filter_spec=CARD_PHOTO),
+        ),
+        "specialties",
+        "languages",
+        "session_formats",
+    )
+
+
+class TeamIndexPage(Page):
+    """“Our Experts”: every clinician as a card, with filters for what people look for first
+    (a specialty, a language, how sessions happen, and who is taking new clients)."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    not_found_text = models.CharField(
+        max_length=250,
+        default=(
+            "No one matches all of these choices. Try removing one, or reach out and we will "
+            "help you find the right person."
+        ),
+        help_text="Shown when the filters match no clinician.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("not_found_text")]
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["team.TeamMemberPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "team index"
+
+    def members(self):
+        return TeamMemberPage.objects.child_of(self).live().order_by("display_order", "title")
+
+    def get_context(self, request, *args, **kwargs):
+        from team.forms import TeamFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        members = self.members()
+        form = TeamFilterForm(request.GET, members=members)
+        shown = list(with_card_details(form.filter(members)))
+        context["filter_form"] = form
+        context["members"] = shown
+        context["total_members"] = members.count() if form.is_filtered else len(shown)
+        # Only an empty list offers the contact form instead.
+        context["contact_page"] = None if shown else contact_page()
+        return context
+
+
+class TeamMemberPage(Page):
+    """One clinician: who they are (name, pronouns, credentials, role, photo, bio) and what they
+    offer (specialties, approaches, languages, formats, whether they take new clients), so a
+    visitor can choose someone they trust and reach out to them."""
+
+    pronouns = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text="As the clinician writes them, e.g. “he/him/they/them”. Shown beside the name.",
+    )
+    credentials = models.CharField(
+        max_length=120, blank=True, help_text="Licences and certifications, e.g. “LCSW, CADC”."
+    )
+    role = models.CharField(max_length=120, blank=True, help_text="e.g. “Clinical Director”.")
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional. Without a photo, the clinician's initials are shown.",
+    )
+    photo_alt_text = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="Describe the photo for people who cannot see it. Required with a photo.",
+    )
+    short_bio = models.TextField(
+        max_length=300, help_text="One to three sentences for the team list and search results."
+    )
+    bio = RichTextField(features=RICH_TEXT_FEATURES, help_text="The full bio on this page.")
+    specialties = ParentalManyToManyField(Specialty, blank=True, related_name="team_members")
+    approaches = ParentalManyToManyField(
+        "home.Approach",
+        blank=True,
+        related_name="team_members",
+        help_text="The approaches of the spectrum this clinician works with.",
+    )
+    languages = ParentalManyToManyField(Language, blank=True, related_name="team_members")
+    session_formats = ParentalManyToManyField(
+        SessionFormat, blank=True, related_name="team_members"
+    )
+    accepting_new_clients = models.BooleanField(
+        default=True,
+        help_text="Only clinicians taking new clients can be chosen on the contact form.",
+    )
+    display_order = models.PositiveSmallIntegerField(
+        default=100,
+        help_text="Lower numbers come first in the team list; equal numbers go by name.",
+    )
+
+    content_panels = [
+        TitleFieldPanel("title", heading="Name", help_text="As the clinician likes it written."),
+        FieldRowPanel([FieldPanel("pronouns"), FieldPanel("credentials"), FieldPanel("role")]),
+        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt_text")], heading="Photo"),
+        FieldPanel("short_bio"),
+        FieldPanel("bio"),
+        MultiFieldPanel(
+            [
+                FieldPanel("specialties", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("approaches", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("session_formats", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="What this clinician offers",
+            help_text="Edit the lists themselves under “Team” in the menu.",
+        ),
+        FieldRowPanel([FieldPanel("accepting_new_clients"), FieldPanel("display_order")]),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("pronouns"),
+        index.AutocompleteField("pronouns"),
+        index.SearchField("credentials"),
+        index.AutocompleteField("credentials"),
+        index.SearchField("role"),
+        index.SearchField("short_bio"),
+        index.SearchField("bio"),
+        index.RelatedFields("specialties", [index.SearchField("name")]),
+        index.RelatedFields("languages", [index.SearchField("name")]),
+        index.RelatedFields("approaches", [index.SearchField("name")]),
+        index.FilterField("accepting_new_clients"),
+    ]
+
+    parent_page_types = ["team.TeamIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "team member"
+
+    def clean(self):
+        super().clean()
+        if self.photo_id and not self.photo_alt_text.strip():
+            raise ValidationError(
+                {"photo_alt_text": "Describe the photo for people who cannot see it."}
+            )
+
+    @property
+    def initials(self):
+        words = [word for word in self.title.split() if word[:1].isalpha()]
+        if not words:
+            return ""
+        if len(words) == 1:
+            return words[0][0].upper()
+        return (words[0][0] + words[-1][0]).upper()
+
+    @property
+    def name_with_pronouns(self):
+        return f"{self.title} ({self.pronouns})" if self.pronouns else self.title
+
+    def reach_out_url(self, request=None):
+        """The contact form with this clinician chosen, or None without a live contact page."""
+        contact = contact_page()
+        if contact is None:
+            return None
+        url = contact.get_url(request=request)
+        if not self.accepting_new_clients:
+            return url
+        return f"{url}?{urlencode({'clinician': self.slug})}"
+
+    def person_json_ld(self, request=None):
+        """Schema.org Person data, so search engines show who the clinician is."""
+        from home.models import PracticeSettings
+
+        practice = PracticeSettings.load(request_or_site=request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Person",
+            "name": self.title,
+            "url": self.get_full_url(request=request),
+            "description": self.short_bio,
+        }
+        if self.role:
+            data["jobTitle"] = self.role
+        if self.credentials:
+            data["honorificSuffix"] = self.credentials
+        if self.photo_id:
+            rendition = self.photo.get_rendition(PROFILE_PHOTO)
+            url = rendition.url
+            if request is not None and url.startswith("/"):
+                url = request.build_absolute_uri(url)
+            data["image"] = url
+        languages = [language.name for language in self.languages.all()]
+        if languages:
+            data["knowsLanguage"] = languages
+        topics = [item.name for item in self.specialties.all()]
+        topics += [item.name for item in self.approaches.all()]
+        if topics:
+            data["knowsAbout"] = topics
+        data["worksFor"] = {"@type": "MedicalBusiness", "name": practice.practice_name}
+        site = Site.find_for_request(request) if request is not None else self.get_site()
+        if site is not None:
+            data["worksFor"]["url"] = site.root_page.get_full_url(request=request)
+        return json_ld_script(data)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["person_json_ld"] = self.person_json_ld(request)
+        context["reach_out_url"] = self.reach_out_url(request)
+        context["team_index"] = self.get_parent()
+        return context
+
+
+def contact_page():
+    from home.models import ContactPage
+
+    return ContactPage.objects.live().first()

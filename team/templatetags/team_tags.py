@@ -1,0 +1,41 @@
+"""Template tags for showing clinicians outside the team's own pages."""
+
+from django import template
+from django.db.models import Prefetch
+from wagtail.images import get_image_model
+
+from team.models import CARD_PHOTO
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def featured_team_members(context, page):
+    """The live clinicians the editors featured on `page`, in their order, and the address of
+    the whole team, in a fixed number of queries. Works in preview too, where the choices are
+    not saved yet."""
+    request = context.get("request")
+    rendition_model = get_image_model().get_rendition_model()
+    featured = (
+        page.featured_team_members.all()
+        .select_related("member", "member__photo")
+        .prefetch_related(
+            Prefetch(
+                "member__photo__renditions",
+                queryset=rendition_model.objects.filter(filter_spec=CARD_PHOTO),
+            )
+        )
+    )
+    members, seen = [], set()
+    for item in featured:
+        member = item.member
+        if member is not None and member.live and member.pk not in seen:
+            seen.add(member.pk)
+            members.append(member)
+    team_url = ""
+    if members:
+        # Clinicians live directly under the team index, so its address is theirs less the
+        # last part: no query for the parent page.
+        member_url = members[0].get_url(request=request) or ""
+        team_url = member_url.rstrip("/").rsplit("/", 1)[0] + "/" if member_url else ""
+    return {"members": members, "team_url": team_url}

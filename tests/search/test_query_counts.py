@@ -1,0 +1,43 @@
+"""The results page costs the same number of queries for two results as for a full page."""
+
+import pytest
+
+from tests.search.support import add_page
+
+pytestmark = pytest.mark.django_db
+
+# Base layout (settings, menu, site) plus: one search, one promotions lookup, the shown results
+# (one query, then one per page type), and the hit count (a few writes). Measured on the demo
+# site: 16 for results of one page type, 20 for "harm reduction" (five page types).
+MAX_QUERIES = 22
+
+
+def count_queries(client, django_assert_max_num_queries, query, max_queries=MAX_QUERIES):
+    client.get("/search/", {"q": query})  # warm Wagtail's site-root and content-type caches
+    with django_assert_max_num_queries(max_queries) as captured:
+        assert client.get("/search/", {"q": query}).status_code == 200
+    return len(captured)
+
+
+def test_results_page_queries_do_not_grow_with_results(
+    client, home_page, django_assert_max_num_queries
+):
+    for number in range(2):
+        add_page(home_page, f"Quokka {number}", "<p>quokka</p>", slug=f"quokka-{number}")
+    few = count_queries(client, django_assert_max_num_queries, "quokka")
+    for number in range(2, 40):
+        add_page(home_page, f"Quokka {number}", "<p>quokka</p>", slug=f"quokka-{number}")
+    many = count_queries(client, django_assert_max_num_queries, "quokka", max_queries=few)
+    assert many <= few
+
+
+def test_results_of_many_page_types_stay_bounded(client, django_assert_max_num_queries):
+    count_queries(client, django_assert_max_num_queries, "harm reduction")
+
+
+def test_autocomplete_queries_are_bounded(client, home_page, django_assert_max_num_queries):
+    for number in range(12):
+        add_page(home_page, f"Quokka {number}", slug=f"quokka-{number}")
+    client.get("/search/autocomplete/", {"q": "quok"})
+    with django_assert_max_num_queries(6):
+        assert len(client.get("/search/autocomplete/", {"q": "quok"}).json()["results"]) == 8
