@@ -9,8 +9,10 @@ import re
 from dataclasses import dataclass
 
 from django import forms
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db import connection
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.http import QueryDict
 
 from home.models import Approach
@@ -111,16 +113,14 @@ class LibrarySearch:
         self.index_page = index_page
         self.params = params if isinstance(params, QueryDict) else QueryDict(mutable=True)
         self.base = index_page.resources()
-        selection = raw_selection(self.params)
-        rows = self._facet_rows(self._query(self.params), selection)
-        self.form = LibraryFilterForm(self.params, self._choices(rows))
+        terms = self._terms()
+        self.form = LibraryFilterForm(self.params, self._choices(terms))
         self.form.is_valid()
         data = self.form.cleaned_data
         self.query = data.get("q", "")
         self.selected = {param: data.get(param, []) for param in FACET_PARAMS}
-        if self.selected != selection:
-            rows = self._facet_rows(self.query, self.selected)
-        self.facets = self._facets(rows)
+        counts, self.total = self._counts(terms)
+        self.facets = self._facets(terms, counts)
         self.sort = data.get("sort") or (SORT_RELEVANCE if self.query else SORT_NEWEST)
         if self.sort == SORT_RELEVANCE and not self.query:
             self.sort = SORT_NEWEST
@@ -133,11 +133,6 @@ class LibrarySearch:
             self.notices.append("Some filters in the address were not recognised and were ignored.")
 
     # State -------------------------------------------------------------------------------
-
-    @staticmethod
-    def _query(params):
-        query = " ".join(params.get("q", "").replace("\x00", "").split())
-        return query[:MAX_QUERY_LENGTH].strip()
 
     @property
     def is_filtered(self):
@@ -176,26 +171,20 @@ class LibrarySearch:
 
     # Queries -----------------------------------------------------------------------------
 
-    def _matching(self, query, selection, skip=None):
-        """Resources matching the query and every chosen facet but `skip`, best match first."""
-        words = search_words(query)
+    def _searched(self):
+        """Live resources of this library matching the query, in the backend's order."""
+        words = search_words(self.query)
         if words:
-            queryset = self.base.search(
+            return self.base.search(
                 " ".join(words), operator="and", order_by_relevance=True
             ).get_queryset()
-            # Resources with a searched word in their title come first, on every backend.
-            title_hit = Q()
-            for word in words[:MAX_TITLE_WORDS]:
-                title_hit |= Q(title__icontains=word)
-            queryset = queryset.annotate(
-                title_hit=Case(When(title_hit, then=1), default=0, output_field=IntegerField())
-            ).order_by("-title_hit", *queryset.query.order_by)
-        elif query:
-            queryset = self.base.none()
-        else:
-            queryset = self.base
+        if self.query:
+            return self.base.none()
+        return self.base
+
+    def _filtered(self, queryset, skip=None):
         for facet in FACETS:
-            values = selection.get(facet.param)
+            values = self.selected.get(facet.param)
             if not values or facet.param == skip:
                 continue
             if facet.many:
@@ -207,35 +196,96 @@ class LibrarySearch:
                 queryset = queryset.filter(**{f"{facet.field}__slug__in": values})
         return queryset
 
-    def _facet_rows(self, query, selection):
-        """Every value of every facet with its count, in one UNION query."""
+    def _terms(self):
+        """Every value of every facet, in one UNION query over the small taxonomy tables."""
         parts = []
         for facet in FACETS:
-            matching = self._matching(query, selection, skip=facet.param).order_by().values("pk")
             position = F("sort_order") if facet.model is Approach else Value(0)
             parts.append(
                 facet.model.objects.order_by()
-                .annotate(
-                    facet=Value(facet.param),
-                    position=position,
-                    count=Count("resources", filter=Q(resources__in=matching), distinct=True),
-                )
-                .values_list("facet", "pk", "slug", "name", "position", "count")
+                .annotate(facet=Value(facet.param), position=position)
+                .values_list("facet", "pk", "slug", "name", "position")
             )
         first, *rest = parts
-        rows = first.union(*rest, all=True) if rest else first
-        return sorted(rows, key=lambda row: (row[0], row[4], row[3].lower()))
+        return sorted(
+            first.union(*rest, all=True), key=lambda row: (row[0], row[4], row[3].lower())
+        )
+
+    def _counts(self, terms):
+        """How many resources each facet value would give, and the total, in one query.
+
+        The matching resources are computed once (a common table expression). For each facet,
+        the count applies every chosen filter but that facet's own, so a visitor sees how many
+        they would get by adding another value of the same facet."""
+        quote = connection.ops.quote_name
+        ids = {(param, slug): pk for param, pk, slug, _name, _position in terms}
+        chosen = {
+            facet.param: [ids[(facet.param, slug)] for slug in self.selected[facet.param]]
+            for facet in FACETS
+        }
+        matching = self._searched().order_by().annotate(rid=F("pk")).values("rid")
+        try:
+            matching_sql, params = matching.query.sql_with_params()
+        except EmptyResultSet:  # a query of punctuation only: nothing can match
+            return {}, 0
+        params = list(params)
+        resources = quote(ResourcePage._meta.db_table)
+
+        def membership(facet):
+            """The table and columns that say which resources carry which value."""
+            if facet.many:
+                through = ResourcePage._meta.get_field(facet.field).remote_field.through
+                target = through._meta.get_field(facet.model._meta.model_name).column
+                return quote(through._meta.db_table), quote("resourcepage_id"), quote(target)
+            column = ResourcePage._meta.get_field(facet.field).column
+            return resources, quote("page_ptr_id"), quote(column)
+
+        def conditions(skip):
+            sql, values = [], []
+            for facet in FACETS:
+                if facet.param == skip or not chosen[facet.param]:
+                    continue
+                table, resource_column, term_column = membership(facet)
+                placeholders = ", ".join(["%s"] * len(chosen[facet.param]))
+                sql.append(  # identifiers from the models, values as parameters
+                    f"rid IN (SELECT {resource_column} FROM {table} "  # noqa: S608
+                    f"WHERE {term_column} IN ({placeholders}))"
+                )
+                values.extend(chosen[facet.param])
+            return (" WHERE " + " AND ".join(sql)) if sql else "", values
+
+        parts = []
+        for facet in FACETS:
+            table, resource_column, term_column = membership(facet)
+            where, values = conditions(skip=facet.param)
+            parts.append(
+                f"SELECT %s, {term_column}, COUNT(*) FROM {table} "  # noqa: S608
+                f"WHERE {resource_column} IN (SELECT rid FROM matching{where}) "
+                f"GROUP BY {term_column}"
+            )
+            params.extend([facet.param, *values])
+        where, values = conditions(skip=None)
+        parts.append(f"SELECT %s, 0, COUNT(*) FROM matching{where}")  # noqa: S608
+        params.extend(["", *values])
+        sql = f"WITH matching AS ({matching_sql}) " + " UNION ALL ".join(parts)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        counts = {(param, pk): count for param, pk, count in rows if param}
+        total = next((count for param, _pk, count in rows if not param), 0)
+        return counts, total
 
     @staticmethod
-    def _choices(rows):
+    def _choices(terms):
         choices = {}
-        for param, _pk, slug, name, _position, _count in rows:
+        for param, _pk, slug, name, _position in terms:
             choices.setdefault(param, []).append((slug, name))
         return choices
 
-    def _facets(self, rows):
+    def _facets(self, terms, counts):
         options = {}
-        for param, _pk, slug, name, _position, count in rows:
+        for param, pk, slug, name, _position in terms:
+            count = counts.get((param, pk), 0)
             selected = slug in self.selected[param]
             if count or selected:
                 options.setdefault(param, []).append(
@@ -252,10 +302,19 @@ class LibrarySearch:
         ]
 
     def results(self):
-        queryset = self._matching(self.query, self.selected)
-        if self.sort == SORT_TITLE:
+        queryset = self._filtered(self._searched())
+        words = search_words(self.query)
+        if self.sort == SORT_RELEVANCE and words:
+            # Resources with a searched word in their title come first, on every backend.
+            title_hit = Q()
+            for word in words[:MAX_TITLE_WORDS]:
+                title_hit |= Q(title__icontains=word)
+            queryset = queryset.annotate(
+                title_hit=Case(When(title_hit, then=1), default=0, output_field=IntegerField())
+            ).order_by("-title_hit", *queryset.query.order_by)
+        elif self.sort == SORT_TITLE:
             queryset = queryset.order_by("title", "pk")
-        elif self.sort == SORT_NEWEST:
+        else:
             queryset = queryset.order_by(
                 F("published_date").desc(nulls_last=True), "-first_published_at", "pk"
             )
@@ -263,4 +322,6 @@ class LibrarySearch:
 
     def page_of_results(self):
         paginator = Paginator(self.results(), self.index_page.per_page or 12)
+        # The count is already known from the facet query; the paginator need not ask again.
+        paginator.count = self.total
         return paginator.get_page(self.params.get("page"))

@@ -1,4 +1,5 @@
 import json
+import re
 from urllib.parse import urlencode
 
 from django import forms
@@ -165,7 +166,9 @@ class TeamMemberPage(Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("pronouns"),
-        index.AutocompleteField("pronouns"),
+        # "she/her" is one token to PostgreSQL's parser (it looks like a path), and "she" and
+        # "her" are English stop words; the autocomplete index keeps them as separate words.
+        index.AutocompleteField("pronoun_words"),
         index.SearchField("credentials"),
         index.AutocompleteField("credentials"),
         index.SearchField("role"),
@@ -176,6 +179,10 @@ class TeamMemberPage(Page):
         index.RelatedFields("approaches", [index.SearchField("name")]),
         index.FilterField("accepting_new_clients"),
     ]
+
+    @property
+    def pronoun_words(self):
+        return " ".join(re.findall(r"\w+", self.pronouns))
 
     parent_page_types = ["team.TeamIndexPage"]
     subpage_types = []

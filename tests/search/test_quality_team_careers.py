@@ -1,7 +1,6 @@
 """Search quality on the team and careers demo content."""
 
 import pytest
-from django.db import connection
 
 from tests.search.support import soup_of
 
@@ -24,11 +23,6 @@ def test_a_credential_finds_the_clinician_who_holds_it(client):
     assert ("Jordan Avery", "Team member") in top(client, "LCSW")
 
 
-@pytest.mark.xfail(
-    connection.vendor == "postgresql",
-    reason="PostgreSQL's English search drops 'she' and 'her' as stop words (issue 6 note)",
-    strict=True,
-)
 def test_pronouns_find_the_clinician_who_uses_them(client):
     assert ("Maria Delgado", "Team member") in top(client, "she/her")
 

@@ -8,7 +8,7 @@ import random
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
@@ -97,6 +97,11 @@ class Command(BaseCommand):
         )
         for start in range(0, len(pages), BATCH):
             index.add_items(ResourcePage, list(queryset[start : start + BATCH]))
+        if connection.vendor == "postgresql":
+            # Fresh statistics, as autovacuum would gather on a live site, so the planner
+            # sees thousands of rows rather than the few it saw before the bulk insert.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(self.style.SUCCESS(f"Added {count} resources."))
 
     @transaction.atomic
