@@ -178,8 +178,8 @@ def careers_page(home):
         title="Come work with us",
         show_in_menus=True,
         search_description=(
-            "Come work with us: open positions at a harm reduction therapy practice, with pay "
-            "ranges, benefits and an online application."
+            "Careers and jobs: come work with us. Open positions at a harm reduction therapy "
+            "practice, with pay ranges, benefits and an online application."
         ),
         intro=(
             "<p>We are a small team of therapists and peer specialists offering pragmatic help "

@@ -14,6 +14,7 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.models.pages import StatementBlock
 from home.ratelimit import is_over_limit
+from home.search_fields import PAGE_SEARCH_FIELDS
 
 from .choices import EmploymentType, LocationType, PayPeriod
 
@@ -70,7 +71,7 @@ class CareersIndexPage(Page):
         FieldPanel("body"),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = PAGE_SEARCH_FIELDS + [
         index.SearchField("intro"),
         index.SearchField("why_work_here"),
         index.SearchField("values"),
@@ -212,7 +213,7 @@ class JobPage(RoutablePageMixin, Page):
         FieldRowPanel([FieldPanel("date_posted"), FieldPanel("closing_date")]),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = PAGE_SEARCH_FIELDS + [
         index.SearchField("summary"),
         index.SearchField("responsibilities"),
         index.SearchField("qualifications"),

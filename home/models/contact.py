@@ -14,6 +14,7 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES
 from home.forms import CLINICIAN_FIELD, HONEYPOT_FIELD, NO_PREFERENCE, ContactFormBuilder
 from home.ratelimit import is_over_limit
+from home.search_fields import PAGE_SEARCH_FIELDS
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ class ContactPage(AbstractEmailForm):
         ),
     ]
 
-    search_fields = AbstractEmailForm.search_fields + [index.SearchField("intro")]
+    search_fields = PAGE_SEARCH_FIELDS + [index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from home.search_fields import PAGE_SEARCH_FIELDS
 
 from .approaches import Approach
 
@@ -100,7 +101,7 @@ class HomePage(Page):
         FieldPanel("body"),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = PAGE_SEARCH_FIELDS + [
         index.SearchField("hero_promise"),
         index.SearchField("hero_text"),
         index.SearchField("teaser_text"),
@@ -152,7 +153,7 @@ class ExplainerPage(Page):
         FieldPanel("closing"),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = PAGE_SEARCH_FIELDS + [
         index.SearchField("intro"),
         index.SearchField("body"),
         index.SearchField("spectrum_intro"),
@@ -204,7 +205,7 @@ class GoalsPage(Page):
         FieldPanel("body"),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = PAGE_SEARCH_FIELDS + [
         index.SearchField("intro"),
         index.SearchField("goals"),
         index.SearchField("therapy_text"),
@@ -240,7 +241,7 @@ class StandardPage(Page):
         FieldPanel("last_reviewed"),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = PAGE_SEARCH_FIELDS + [
         index.SearchField("intro"),
         index.SearchField("body"),
     ]

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from home.search_fields import PAGE_SEARCH_FIELDS
 
 from .taxonomy import Audience, Language, ResourceType, Substance, Topic
 
@@ -38,7 +39,7 @@ class ResourceIndexPage(RoutablePageMixin, Page):
         FieldPanel("per_page"),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = PAGE_SEARCH_FIELDS + [index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["resources.ResourcePage"]
@@ -143,7 +144,7 @@ class ResourcePage(Page):
         ),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = PAGE_SEARCH_FIELDS + [
         index.SearchField("summary", boost=1.5),
         index.SearchField("body"),
         index.SearchField("organisation"),

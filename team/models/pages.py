@@ -16,6 +16,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.search_fields import PAGE_SEARCH_FIELDS
 
 from .taxonomy import Language, SessionFormat, Specialty
 
@@ -67,7 +68,7 @@ class TeamIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("not_found_text")]
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = PAGE_SEARCH_FIELDS + [index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["team.TeamMemberPage"]
@@ -164,7 +165,7 @@ class TeamMemberPage(Page):
         FieldRowPanel([FieldPanel("accepting_new_clients"), FieldPanel("display_order")]),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = PAGE_SEARCH_FIELDS + [
         index.SearchField("pronouns"),
         # "she/her" is one token to PostgreSQL's parser (it looks like a path), and "she" and
         # "her" are English stop words; the autocomplete index keeps them as separate words.

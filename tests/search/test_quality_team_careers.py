@@ -37,3 +37,11 @@ def test_pronouns_find_the_clinician_who_uses_them(client):
 )
 def test_a_job_title_finds_the_opening_first(client, query, title):
     assert top(client, query)[0] == (title, "Job")
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [("pronouns", "Our Experts"), ("careers", "Come work with us"), ("jobs", "Come work with us")],
+)
+def test_words_from_a_pages_description_find_it(client, query, title):
+    assert title in [found_title for found_title, _type in top(client, query)]
