@@ -1,6 +1,8 @@
 """Forms of the site core: the contact form's builder with bounded fields, a honeypot, and the
 choice of clinician."""
 
+import re
+
 import django.forms
 from django.apps import apps
 from wagtail.contrib.forms.forms import FormBuilder
@@ -69,6 +71,44 @@ class ClinicianChoiceMixin(django.forms.Form):
         return self.clinician_names.get(self.cleaned_data.get(CLINICIAN_FIELD), NO_PREFERENCE)
 
 
+# The contact form's standard questions, by the names Wagtail gives their labels. Editors may
+# rename them; the checks below then simply do not apply.
+REACH_FIELD = "phone_or_email"
+METHOD_FIELD = "preferred_way_to_contact_you"
+EMAIL_OK_FIELD = "is_it_ok_to_email_you"
+EMAIL_ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PHONE_DIGITS = 7
+
+
+class ReplyConsistencyMixin(django.forms.Form):
+    """Catches answers that would leave the practice unable to reply the way the person
+    asked: an email reply with no email address, or with “not OK to email”."""
+
+    def clean(self):
+        cleaned = super().clean()
+        method = (cleaned.get(METHOD_FIELD) or "").lower()
+        reach = (cleaned.get(REACH_FIELD) or "").strip()
+        if "email" in method:
+            if cleaned.get(EMAIL_OK_FIELD) == "No":
+                self.add_error(
+                    EMAIL_OK_FIELD,
+                    "You chose email as the way to reply, but said it is not OK to email you. "
+                    "Please change one of the two.",
+                )
+            if reach and REACH_FIELD in self.fields and not EMAIL_ADDRESS.match(reach):
+                self.add_error(REACH_FIELD, "Please give an email address, since you chose email.")
+        elif (
+            method
+            and reach
+            and REACH_FIELD in self.fields
+            and sum(character.isdigit() for character in reach) < PHONE_DIGITS
+        ):
+            self.add_error(
+                REACH_FIELD, "Please give a phone number, since you chose a call or a text."
+            )
+        return cleaned
+
+
 class BoundedFormBuilder(FormBuilder):
     """Wagtail's form builder, with limits on text length so a huge post gets a form error."""
 
@@ -95,4 +135,4 @@ class ContactFormBuilder(BoundedFormBuilder):
 
     def get_form_class(self):
         form_class = super().get_form_class()
-        return type("ContactForm", (ClinicianChoiceMixin, form_class), {})
+        return type("ContactForm", (ClinicianChoiceMixin, ReplyConsistencyMixin, form_class), {})

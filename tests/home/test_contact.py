@@ -99,3 +99,32 @@ def test_a_post_larger_than_the_upload_limit_is_a_400(client, settings):
     response = client.post(URL, {**GOOD_POST, "your_name": "z" * 5000})
     assert response.status_code == 400
     assert FormSubmission.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"is_it_ok_to_email_you": "No"}, "is_it_ok_to_email_you", "not OK to email you"),
+        ({"phone_or_email": "555 0199 123"}, "phone_or_email", "give an email address"),
+        (
+            {"preferred_way_to_contact_you": "Text message", "phone_or_email": "sam@example.org"},
+            "phone_or_email",
+            "give a phone number",
+        ),
+    ],
+    ids=["email-but-not-ok", "email-without-address", "text-without-number"],
+)
+def test_answers_that_would_stop_a_reply_get_a_clear_error(client, changes, field, message):
+    response = client.post(URL, {**GOOD_POST, **changes})
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    error = page.select_one(f"#id_{field}_error")
+    assert error and message in error.get_text()
+    assert FormSubmission.objects.count() == 0
+
+
+def test_a_phone_reply_with_a_number_is_accepted(client):
+    post = {**GOOD_POST, "preferred_way_to_contact_you": "Text message"}
+    post["phone_or_email"] = "(555) 010-0199"
+    assert "Thank you" in client.post(URL, post).text
+    assert FormSubmission.objects.count() == 1

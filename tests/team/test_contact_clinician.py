@@ -33,6 +33,9 @@ def good_post():
             data[name] = "Evenings are best."
         else:
             data[name] = "sam@example.org" if "email" in name else "Sam"
+    # The first reply method is a phone call, which needs a number to call.
+    if "phone_or_email" in data:
+        data["phone_or_email"] = "(555) 010-0199"
     return data
 
 
@@ -102,7 +105,7 @@ def test_choosing_someone_who_cannot_be_chosen_is_a_form_error_not_a_500(client,
     assert "Please choose someone from the list" in response.text
     assert FormSubmission.objects.count() == 0
     # What the person typed is still there.
-    assert 'value="sam@example.org"' in response.text
+    assert 'value="(555) 010-0199"' in response.text
 
 
 def test_admin_submissions_list_shows_the_clinician_asked_for(client, good_post):
