@@ -221,3 +221,10 @@ def test_editors_get_clear_errors_for_impossible_openings(fields, field_in_error
 def test_a_remote_job_needs_no_street_address():
     job = make_job(location_type="remote", street_address="", locality="", region="")
     assert job.live
+
+
+def test_the_application_form_links_to_the_privacy_notice(client):
+    job = next(job for job in JobPage.objects.live() if job.is_open)
+    page = soup_of(client.get(job.url))
+    link = page.select_one("#apply .privacy-link a")
+    assert link is not None and link["href"] == "/privacy/"
