@@ -404,7 +404,11 @@ def safety_pages(home):
 
 
 def home_links(home, pages):
-    """Point the home page's hero, teaser and pathway cards at the pages that exist."""
+    """Point the home page's hero, teaser and pathway cards at the pages that exist, and put
+    “Reach out today” last in the main menu, after the sections."""
+    contact = pages["contact"]
+    if home.get_children().last().pk != contact.pk:
+        contact.move(home, pos="last-child")
     home.hero_cta_page = pages["contact"]
     home.teaser_link_page = pages["explainer"]
     home.teaser_text = (

@@ -157,3 +157,10 @@ def test_unknown_url_gets_a_friendly_404(client):
 def test_admin_is_not_indexed(client):
     response = client.get("/admin/login/")
     assert response.headers["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_reach_out_today_comes_last_in_the_main_menu(client):
+    page = soup_of(client.get("/"))
+    titles = [a.get_text(strip=True) for a in page.select(".main-nav a")]
+    assert titles[-1] == "Reach out today"
+    assert titles[0] == "What is harm reduction?"
