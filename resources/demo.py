@@ -8,6 +8,7 @@ from pathlib import Path
 from django.utils.text import slugify
 
 from home.demo import add_child
+from home.demo_safety import NALOXONE
 from home.models import Approach
 from resources.models import (
     Audience,
@@ -69,6 +70,7 @@ def library_page(home):
             "and harm reduction organisations. Search, or narrow the list by topic, substance, "
             "approach or who it is written for.</p>"
         ),
+        body=[("naloxone", NALOXONE)],
     )
 
 

@@ -91,3 +91,10 @@ def test_page_rules():
     assert ResourcePage.allowed_parent_page_models() == [ResourceIndexPage]
     assert ResourceIndexPage.max_count == 1
     assert ResourceIndexPage.allowed_subpage_models() == [ResourcePage]
+
+
+def test_the_library_carries_the_get_naloxone_block(client):
+    page = soup(client, "/resources/")
+    block = page.select_one(".block--naloxone")
+    assert block is not None
+    assert "Get naloxone" in block.get_text()
