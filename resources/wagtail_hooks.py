@@ -1,15 +1,20 @@
 from django.db.models import Count
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from resources.models import Audience, Language, ResourceType, Substance, Topic
 
+RESOURCE_COUNT = Column("resource_count", label="Resources", sort_key="resource_count")
+
 
 class TermViewSet(SnippetViewSet):
     """A taxonomy list: name, slug and how many resources use each value."""
 
-    list_display = ["name", "slug", "resource_count"]
+    list_display = ["name", "slug", RESOURCE_COUNT]
     search_fields = ["name", "slug"]
+    # A few dozen short names: the database searches them directly, counts included.
+    search_backend_name = None
     ordering = ["name"]
     list_per_page = 50
 
@@ -40,7 +45,7 @@ class LibraryTaxonomies(SnippetViewSetGroup):
             {
                 "model": Language,
                 "icon": "globe",
-                "list_display": ["name", "code", "slug", "resource_count"],
+                "list_display": ["name", "code", "slug", RESOURCE_COUNT],
             },
         ),
     )
