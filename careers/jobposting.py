@@ -3,22 +3,20 @@ as people read it. Google's job search needs every property here; see
 https://developers.google.com/search/docs/appearance/structured-data/job-posting"""
 
 import datetime
-import json
 from decimal import Decimal
 
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
+from home.jsonld import json_ld_script
 from home.models import PracticeSettings
 
 from .models.choices import LocationType, PayPeriod, schema_word
 
 # Inside <script>, "</script>" or "<!--" in a job's text would end or confuse the element; JSON
 # allows these escapes, so the data parses the same and the HTML parser sees nothing to act on.
-SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 CURRENCY_SYMBOLS = {"USD": "$", "CAD": "$", "EUR": "€", "GBP": "£"}
 
 
@@ -119,6 +117,5 @@ def job_posting_data(job, request=None):
 
 
 def job_posting_json_ld(job, request=None):
-    """The JSON-LD text, safe to place inside <script type="application/ld+json">."""
-    text = json.dumps(job_posting_data(job, request), ensure_ascii=False, indent=None)
-    return mark_safe(text.translate(SCRIPT_SAFE))  # noqa: S308 - escaped just above
+    """The JobPosting as a JSON-LD <script> element, safe to put in the page."""
+    return json_ld_script(job_posting_data(job, request))

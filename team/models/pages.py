@@ -1,4 +1,3 @@
-import json
 import re
 from urllib.parse import urlencode
 
@@ -6,8 +5,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField
@@ -16,6 +13,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.jsonld import json_ld_script
 from home.search_fields import PAGE_SEARCH_FIELDS
 
 from .taxonomy import Language, SessionFormat, Specialty
@@ -24,18 +22,6 @@ from .taxonomy import Language, SessionFormat, Specialty
 # and the profile (up to 240px). Listings prefetch exactly these renditions.
 CARD_PHOTO = "fill-320x320"
 PROFILE_PHOTO = "fill-480x480"
-
-# Escapes that keep JSON inside a <script> element from ending it early, as Django's json_script.
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def json_ld_script(data):
-    """`data` as a JSON-LD <script> element, safe to put in a page."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return format_html(
-        '<script type="application/ld+json">{}</script>',
-        mark_safe(text.translate(_JSON_SCRIPT_ESCAPES)),  # noqa: S308 - escaped just above
-    )
 
 
 def with_card_details(members):
