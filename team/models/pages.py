@@ -247,6 +247,11 @@ class TeamMemberPage(Page):
         context["person_json_ld"] = self.person_json_ld(request)
         context["reach_out_url"] = self.reach_out_url(request)
         context["team_index"] = self.get_parent()
+        # Each approach links to where the explainer describes it.
+        from home.models import ExplainerPage
+
+        explainer = ExplainerPage.objects.live().public().first()
+        context["explainer_url"] = explainer.get_url(request) if explainer else ""
         return context
 
 

@@ -136,3 +136,12 @@ def test_initials(title, initials):
 def test_member_page_links_back_to_the_whole_team(client):
     page = soup_of(client.get(URL))
     assert page.select_one('.back-link a[href="/our-experts/"]')
+
+
+def test_approaches_link_to_where_the_explainer_describes_them(client):
+    from team.models import TeamMemberPage
+
+    member = next(m for m in TeamMemberPage.objects.live() if m.approaches.exists())
+    page = soup_of(client.get(member.url))
+    links = [a["href"] for a in page.select('a[href*="#approach-"]')]
+    assert links and all(href.startswith("/what-is-harm-reduction/#approach-") for href in links)
