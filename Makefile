@@ -11,12 +11,14 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run test lint check lock demo admin-password clean bench bench-library
+.PHONY: help install run test lint check lock demo admin-password clean bench bench-library audit audit-deps \
+	serve bench-site faults backup restore
 
 help:
 	@echo "make run     run the site with demo content on http://$(HOST):$(PORT)"
 	@echo "make test    run the whole test suite (SQLite, or DATABASE_URL if set)"
 	@echo "make lint    ruff, Django's checks and the migrations check"
+	@echo "make audit   Lighthouse and the Nu Html Checker on every public page type"
 	@echo "make lock    re-pin requirements*.lock from pyproject.toml"
 
 $(BIN)/activate:
@@ -41,7 +43,13 @@ run: demo
 admin-password: install
 	$(MANAGE) ensure_admin --reset
 
-test: install
+# The browser tests (tests/browser/) drive Debian's Chromium and inject the pinned axe-core.
+.PHONY: browser-deps
+browser-deps:
+	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium; }
+	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
+
+test: install browser-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -76,8 +84,9 @@ clean:
 # The resource library at 10,000 resources, in a scratch database (PostgreSQL when it is
 # running on 127.0.0.1:5432, SQLite otherwise). Prints server time and SQL queries.
 BENCH_RESOURCES ?= 10000
+# The page cache is off: bench-library times rendering (bench-site sets it per server itself).
 BENCH_ENV = DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=bench-only-not-secret \
-	ALLOWED_HOSTS=localhost,testserver LOG_LEVEL=ERROR
+	ALLOWED_HOSTS=localhost,testserver LOG_LEVEL=ERROR PAGE_CACHE_SECONDS=0
 
 bench-library: install
 	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
@@ -90,4 +99,74 @@ bench-library: install
 	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(MANAGE) seed_resources $(BENCH_RESOURCES)
 	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(MANAGE) bench_library
 
-bench: bench-library
+# Both benchmarks, one after the other (they share the scratch database).
+bench:
+	$(MAKE) bench-library
+	$(MAKE) bench-site
+
+# Independent audits (issue 10): Lighthouse (mobile) and the Nu Html Checker on one page of every
+# public page type, served by gunicorn under production settings. Reports go to artifacts/lighthouse/.
+audit-deps:
+	@command -v $${CHROME_PATH:-chromium} >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
+	@command -v java >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq default-jre-headless; }
+	@test -d node_modules/lighthouse -a -f node_modules/vnu-jar/build/dist/vnu.jar || npm ci --no-audit --no-fund
+
+audit: install audit-deps
+	$(BIN)/python -m tests.audit.run_audit $(AUDIT_ARGS)
+
+# Production serving, load benchmark, fault drills and back-ups (issue 8; docs/deploy.md,
+# docs/scaling.md, docs/backups.md).
+SERVE_ENV = DJANGO_SETTINGS_MODULE=config.settings.production \
+	SECRET_KEY=$${SECRET_KEY:-local-serve-only-not-secret-$$(hostname)} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	SECURE_SSL_REDIRECT=false SECURE_HSTS_SECONDS=0 SERVE_MEDIA=$${SERVE_MEDIA:-true}
+
+# The production settings on http://$(HOST):$(PORT): gunicorn, WhiteNoise, the page cache.
+serve: demo
+	$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v0
+	$(SERVE_ENV) $(MANAGE) migrate --noinput -v0
+	$(SERVE_ENV) $(BIN)/gunicorn -c config/gunicorn.py --bind $(HOST):$(PORT) config.wsgi
+
+# wrk against gunicorn on loopback, reusing the scratch database of bench-library when present.
+BENCH_SECONDS ?= 5
+BENCH_CONNECTIONS ?= 50
+BENCH_SOAK_SECONDS ?= 30
+bench-site: install
+	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }
+	@test -f .bench-db || if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
+		psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE hrt_bench" 2>/dev/null; \
+		echo "postgres://postgres@127.0.0.1:5432/hrt_bench" > .bench-db; \
+	else echo "sqlite:///$(CURDIR)/bench.sqlite3" > .bench-db; fi
+	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(MANAGE) collectstatic --noinput -v0
+	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(MANAGE) migrate --noinput -v0
+	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(MANAGE) bench_site --resources $(BENCH_RESOURCES) \
+		--seconds $(BENCH_SECONDS) --connections $(BENCH_CONNECTIONS) --soak-seconds $(BENCH_SOAK_SECONDS)
+
+# Fault drills on a PostgreSQL cluster of their own (port 5433, created when missing) and a
+# throwaway Redis: restart PostgreSQL under load, stop Redis; then the form-safety tests.
+FAULTS_PG_PORT ?= 5433
+FAULTS_DB = postgres://postgres@127.0.0.1:$(FAULTS_PG_PORT)/hrt_faults
+FAULTS_ENV = DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=faults-only-not-secret \
+	ALLOWED_HOSTS=127.0.0.1,localhost LOG_LEVEL=ERROR DATABASE_URL=$(FAULTS_DB)
+faults: install
+	@command -v redis-server >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq redis-server; }
+	@pg_lsclusters -h | awk '$$2 == "faults"' | grep -q . || pg_createcluster 15 faults --port $(FAULTS_PG_PORT) -- --auth=trust
+	@pg_ctlcluster --skip-systemctl-redirect 15 faults start 2>/dev/null || true
+	@until pg_isready -q -h 127.0.0.1 -p $(FAULTS_PG_PORT); do sleep 0.5; done
+	@psql -q -h 127.0.0.1 -p $(FAULTS_PG_PORT) -U postgres -tc "SELECT 1 FROM pg_database WHERE datname = 'hrt_faults'" | grep -q 1 \
+		|| psql -q -h 127.0.0.1 -p $(FAULTS_PG_PORT) -U postgres -c "CREATE DATABASE hrt_faults"
+	$(FAULTS_ENV) $(MANAGE) collectstatic --noinput -v0
+	$(FAULTS_ENV) $(MANAGE) migrate --noinput -v0
+	$(FAULTS_ENV) $(MANAGE) load_demo_content > /dev/null
+	$(FAULTS_ENV) $(MANAGE) fault_drills \
+		--restart-command "pg_ctlcluster --skip-systemctl-redirect 15 faults restart"
+	$(BIN)/python -m pytest -q tests/production/test_faults.py
+
+# Back-ups of the database, media and private media into one archive (docs/backups.md).
+BACKUP_DIR ?= backups
+backup: install
+	$(MANAGE) backup --output-dir $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "Name the archive: make restore BACKUP=backups/<file>.tar.gz"; exit 1; }
+	$(MANAGE) restore $(BACKUP) $(RESTORE_ARGS)

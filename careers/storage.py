@@ -2,6 +2,7 @@
 public address at all. The "private" alias in settings.STORAGES points here, so a deployment can
 swap it for a private S3 bucket (django-storages) by environment without touching the code."""
 
+import contextlib
 import os
 
 from django.conf import settings
@@ -26,6 +27,16 @@ class PrivateFileSystemStorage(FileSystemStorage):
     @property
     def location(self):
         return os.path.abspath(self.base_location)
+
+    def _save(self, name, content):
+        try:
+            return super()._save(name, content)
+        except OSError:
+            # A disk that fills up mid-write leaves part of a resume under a name no row
+            # records, where the retention purge would never find it: remove it.
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(self.path(name))
+            raise
 
     def url(self, name):
         # A resume must never have a public address; the admin view streams it instead.

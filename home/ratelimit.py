@@ -34,4 +34,6 @@ def is_over_limit(request, scope, limit, window_seconds):
         except ValueError:  # the key expired between add() and incr()
             cache.set(key, 1, timeout=window_seconds)
             count = 1
-    return count > limit
+    # With the cache down (Redis unreachable, its errors ignored) nothing can be counted: the
+    # post goes through rather than being lost (docs/deploy.md, "Faults").
+    return count is not None and count > limit

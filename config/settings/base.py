@@ -45,11 +45,18 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole anonymous pages from the cache, before any other work (home/page_cache.py). Above
+    # GZip, so a cached page is stored and served already compressed.
+    "home.page_cache.AnonymousPageCacheMiddleware",
+    # Compresses the HTML pages (WhiteNoise serves static files already compressed). Django's
+    # GZip adds random padding against BREACH, and CSRF tokens are masked per response.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "home.middleware.AdminContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -59,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its "too many attempts" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -97,6 +106,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Admin logins: django-axes counts failures first and refuses a locked-out login before the
+# password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five failed logins for one user name from one address lock that pair out for an hour (a
+# wrong guess from elsewhere cannot lock an editor out everywhere); a success resets the
+# count. The address is REMOTE_ADDR: behind a proxy, set AXES_IPWARE_META_PRECEDENCE_ORDER
+# to the header the proxy sets, never to one a client could forge.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -119,7 +143,57 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Media on S3-compatible storage (django-storages) when a bucket is named; the credentials come
+# from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, read by boto3 itself (docs/scaling.md).
+S3_OPTIONS = {
+    "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+    "region_name": env_str("AWS_S3_REGION_NAME") or None,
+}
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **S3_OPTIONS,
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN") or None,
+            # Public images: plain, cacheable addresses rather than signed ones that expire.
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "max-age=86400"},
+        },
+    }
+
+# The cache: local memory in each process by default; Redis, shared by every app server, when
+# REDIS_URL is set (redis://, or rediss:// with TLS). A Redis outage is never fatal: reads miss,
+# writes are dropped, and the site renders pages from the database (docs/scaling.md).
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "hrt"),
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                # A Redis that is down or unreachable costs each request at most this long.
+                "SOCKET_CONNECT_TIMEOUT": env_int("REDIS_TIMEOUT_MS", 250) / 1000,
+                "SOCKET_TIMEOUT": env_int("REDIS_TIMEOUT_MS", 250) / 1000,
+            },
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+# Whole anonymous pages are kept this many seconds at most (0, the default outside production,
+# turns the page cache off); editors' publish, unpublish, move and delete clear it at once
+# (home/page_cache.py).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
 
 # Email: SMTP configured from the environment; dev.py prints emails to the console instead.
 EMAIL_BACKEND_PATH = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -175,9 +249,29 @@ LOGGING = {
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Harm Reduction Therapy")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# OpenSearch or Elasticsearch when SEARCH_URL is set (with SEARCH_BACKEND naming Wagtail's module
+# for that server's version, and the client package installed; docs/scaling.md).
+SEARCH_URL = env_str("SEARCH_URL")
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": env_str("SEARCH_BACKEND", "wagtail.search.backends.opensearch2"),
+            "URLS": [SEARCH_URL],
+            "INDEX": env_str("SEARCH_INDEX", "hrt"),
+            "TIMEOUT": env_int("SEARCH_TIMEOUT", 5),
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no request to a third party from the admin either
+# Uploaded files are never pages: no HTML, SVG or script can be uploaded, and documents are
+# downloaded (Content-Disposition: attachment, nosniff, a CSP that runs nothing), never shown
+# in the site's origin.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt", "xlsx", "pptx", "csv", "epub"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -191,9 +285,23 @@ CONTACT_RATE_WINDOW_SECONDS = env_int("CONTACT_RATE_WINDOW_SECONDS", 600)
 CONTACT_RETENTION_DAYS = env_int("CONTACT_RETENTION_DAYS", 180)
 
 # Careers: applicants' resumes live outside MEDIA_ROOT, with no public URL, in the "private"
-# storage (switch its backend to a private S3 bucket by editing STORAGES in production.py).
+# storage, or in a private S3 bucket when PRIVATE_AWS_STORAGE_BUCKET_NAME is set (docs/scaling.md).
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private_media")))
 STORAGES["private"] = {"BACKEND": "careers.storage.PrivateFileSystemStorage"}
+PRIVATE_AWS_STORAGE_BUCKET_NAME = env_str("PRIVATE_AWS_STORAGE_BUCKET_NAME")
+if PRIVATE_AWS_STORAGE_BUCKET_NAME:
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **S3_OPTIONS,
+            "bucket_name": PRIVATE_AWS_STORAGE_BUCKET_NAME,
+            "default_acl": "private",
+            # Resumes are streamed by the admin's download view; a signed address expires fast.
+            "querystring_auth": True,
+            "querystring_expire": 60,
+            "file_overwrite": False,
+        },
+    }
 # Applications and their resumes are deleted this many days after they arrive, by
 # `manage.py purge_job_applications` run daily from cron (README, "Job applications").
 APPLICATION_RETENTION_DAYS = env_int("APPLICATION_RETENTION_DAYS", 180)

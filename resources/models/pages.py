@@ -1,3 +1,5 @@
+import re
+
 from django.db import models
 from django.db.models import Count, F, Q
 from django.http import JsonResponse
@@ -68,9 +70,11 @@ class ResourceIndexPage(RoutablePageMixin, Page):
     @path("autocomplete/")
     def autocomplete(self, request):
         query = request.GET.get("q", "").replace("\x00", "").strip()[:AUTOCOMPLETE_MAX_QUERY]
+        # Words only: quotes, brackets and operators are syntax to SQLite FTS5 (a 500 otherwise).
+        words = " ".join(re.sub(r"[^\w]+", " ", query).split())
         suggestions = []
-        if len(query) >= 2:
-            for resource in self.resources().autocomplete(query)[:AUTOCOMPLETE_LIMIT]:
+        if len(words) >= 2:
+            for resource in self.resources().autocomplete(words)[:AUTOCOMPLETE_LIMIT]:
                 suggestions.append({"title": resource.title, "url": resource.get_url(request)})
         response = JsonResponse({"query": query, "results": suggestions})
         patch_cache_control(response, private=True, max_age=60)

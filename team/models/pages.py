@@ -19,8 +19,9 @@ from home.search_fields import PAGE_SEARCH_FIELDS
 from .taxonomy import Language, SessionFormat, Specialty
 
 # The only image sizes the team's pages use: a card (shown at up to 160px, sharp on 2x screens)
-# and the profile (up to 240px). Listings prefetch exactly these renditions.
-CARD_PHOTO = "fill-320x320"
+# and the profile (up to 240px). Listings prefetch exactly these renditions: the card's WebP
+# srcset (templates/team/includes/member_photo.html).
+CARD_PHOTO = ("fill-320x320|format-webp", "fill-160x160|format-webp")
 PROFILE_PHOTO = "fill-480x480"
 
 
@@ -30,7 +31,7 @@ def with_card_details(members):
     return members.select_related("photo").prefetch_related(
         Prefetch(
             "photo__renditions",
-            queryset=rendition_model.objects.filter(filter_spec=CARD_PHOTO),
+            queryset=rendition_model.objects.filter(filter_spec__in=CARD_PHOTO),
         ),
         "specialties",
         "languages",

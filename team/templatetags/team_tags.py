@@ -22,7 +22,7 @@ def featured_team_members(context, page):
         .prefetch_related(
             Prefetch(
                 "member__photo__renditions",
-                queryset=rendition_model.objects.filter(filter_spec=CARD_PHOTO),
+                queryset=rendition_model.objects.filter(filter_spec__in=CARD_PHOTO),
             )
         )
     )

@@ -1,0 +1,204 @@
+"""Whole pages kept in the cache for anonymous visitors, cleared when editors change the site.
+
+Rendering a page costs tens of milliseconds of Python; serving a kept copy costs well under one.
+Only what every anonymous visitor would see alike is kept:
+
+- only views that urls.py marks with `cache_anonymous_pages` (Wagtail's pages), so the admin,
+  documents and site search never are;
+- only GET requests without a session cookie (editors and anyone logged in always get a fresh page)
+  or a waiting message, and without a search term (`q`: visitors' words never sit in a shared
+  cache);
+- only 200 responses that set no cookie (so never a page with a form: its CSRF token sets one),
+  are not marked private or no-store, and vary on nothing but Cookie and Accept-Encoding.
+
+Any publish, unpublish, move or delete of a page, and any change to settings, snippets, images or
+documents, clears every kept page at once (`clear()`): one edit can change menus, listings and
+cards on many pages, and edits are rare next to visits. Kept pages also expire after
+PAGE_CACHE_SECONDS, which bounds how long a date-driven change (a job closing) takes to show.
+
+Clearing bumps a "generation" kept beside the pages. With Redis every app server shares it; with
+the local-memory cache each worker process has its own memory, so the generation also lives in a
+small file in the temporary folder that every worker on the machine reads.
+
+The cache failing is never fatal: with Redis down every request is simply rendered (Redis's own
+errors are swallowed by django-redis's IGNORE_EXCEPTIONS; any other error here is logged).
+"""
+
+import logging
+import tempfile
+import uuid
+from functools import wraps
+from hashlib import sha256
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.http import HttpResponse
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "page-cache:generation"
+ALLOWED_VARY = {"cookie", "accept-encoding"}
+UNCACHEABLE_CONTROL = ("private", "no-store", "no-cache")
+SEARCH_PARAMETER = "q"
+HIT_HEADER = "X-Page-Cache"
+MESSAGES_COOKIE = "messages"
+
+
+def cache_anonymous_pages(view):
+    """Mark a view whose responses may be kept for anonymous visitors (used in urls.py)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        request.page_cache_allowed = True
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def page_cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def stamp_file():
+    configured = getattr(settings, "PAGE_CACHE_STAMP_FILE", "")
+    if configured:
+        return Path(configured)
+    # One stamp per project folder and database, so two sites (or a test run) on one machine
+    # do not clear each other's pages.
+    database = settings.DATABASES["default"]
+    site = f"{settings.BASE_DIR}|{database.get('HOST')}|{database.get('PORT')}|{database['NAME']}"
+    return Path(tempfile.gettempdir()) / f"hrt-page-cache-{sha256(site.encode()).hexdigest()[:16]}"
+
+
+def _is_process_local(cache):
+    return isinstance(cache, LocMemCache)
+
+
+def _local_stamp():
+    try:
+        return stamp_file().read_text()
+    except FileNotFoundError:
+        return ""
+    except OSError:
+        logger.warning("Page cache stamp unreadable; pages are rendered fresh", exc_info=True)
+        return None
+
+
+def clear():
+    """Forget every kept page: the next visit to each renders it afresh."""
+    token = uuid.uuid4().hex
+    cache = page_cache()
+    try:
+        cache.set(GENERATION_KEY, token, timeout=None)
+    except Exception:
+        logger.exception("Page cache generation not saved")
+    if _is_process_local(cache):
+        path = stamp_file()
+        try:
+            # Write then rename, so a worker never reads half a stamp.
+            partial = path.with_name(f"{path.name}.{token}")
+            partial.write_text(token)
+            partial.replace(path)
+        except OSError:
+            logger.exception("Page cache stamp not written; other workers may show old pages")
+
+
+def is_cacheable_request(request):
+    return (
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        # A message waiting to be shown (Django's messages framework keeps it in a cookie).
+        and MESSAGES_COOKIE not in request.COOKIES
+        and SEARCH_PARAMETER not in request.GET
+        and getattr(settings, "PAGE_CACHE_SECONDS", 0) > 0
+    )
+
+
+def is_cacheable_response(request, response):
+    if not getattr(request, "page_cache_allowed", False):
+        return False
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in UNCACHEABLE_CONTROL):
+        return False
+    vary = {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
+    return vary <= ALLOWED_VARY
+
+
+def page_key(request):
+    encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}|{encoding}"
+    return "page-cache:page:" + sha256(address.encode()).hexdigest()
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve kept pages before any other work; keep the responses the rules above allow."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        try:
+            key = page_key(request)
+        except Exception:  # a disallowed host: let Django answer it as usual
+            return self.get_response(request)
+        cache = page_cache()
+        generation = self.current_generation(cache, key)
+        if generation is None:
+            return self.get_response(request)
+        kept = generation.pop("page", None)
+        if kept is not None and kept[0] == generation["token"]:
+            return self.rebuild(kept)
+        response = self.get_response(request)
+        if is_cacheable_response(request, response):
+            self.keep(cache, key, generation["token"], response)
+        return response
+
+    def current_generation(self, cache, key):
+        """The current generation (and the kept page, fetched in the same round trip), or None
+        when the cache cannot say, in which case nothing is served from it or kept in it."""
+        try:
+            found = cache.get_many([GENERATION_KEY, key])
+            token = found.get(GENERATION_KEY)
+            if token is None:
+                token = uuid.uuid4().hex
+                if not cache.add(GENERATION_KEY, token, timeout=None):
+                    token = cache.get(GENERATION_KEY)
+                if token is None:  # the cache keeps nothing: it is down
+                    return None
+            if _is_process_local(cache):
+                stamp = _local_stamp()
+                if stamp is None:
+                    return None
+                token = f"{token}:{stamp}"
+            return {"token": token, "page": found.get(key)}
+        except Exception:
+            logger.exception("Page cache unavailable; rendering the page")
+            return None
+
+    def keep(self, cache, key, token, response):
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in {"set-cookie", HIT_HEADER.lower()}
+        ]
+        kept = (token, response.status_code, headers, response.content)
+        try:
+            cache.set(key, kept, timeout=settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.exception("Page not kept in the cache")
+            return
+        response[HIT_HEADER] = "miss"
+
+    def rebuild(self, kept):
+        _token, status, headers, content = kept
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response[HIT_HEADER] = "hit"
+        return response

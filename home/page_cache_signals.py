@@ -1,0 +1,53 @@
+"""When editors change what visitors see, the kept anonymous pages are cleared
+(home/page_cache.py explains why all of them at once)."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from home import page_cache
+
+# Models outside the page tree whose changes show on pages: the practice's settings (crisis
+# lines, footer), snippets (approaches, team specialties), images and documents.
+SHOWN_ON_PAGES = (BaseSiteSetting, BaseGenericSetting, AbstractImage, AbstractDocument)
+
+
+def clear_pages(**kwargs):
+    page_cache.clear()
+    # Again once the change is committed: a visit rendered between the first clear and the
+    # commit would otherwise keep the old content.
+    transaction.on_commit(page_cache.clear)
+
+
+def shown_on_pages(sender):
+    return issubclass(sender, SHOWN_ON_PAGES) or sender in get_snippet_models()
+
+
+# Wagtail fills these in on first use while rendering a page; they change nothing visitors see.
+BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
+
+
+def clear_pages_for_content(sender, update_fields=None, **kwargs):
+    if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
+        return
+    if shown_on_pages(sender):
+        clear_pages()
+
+
+def clear_pages_for_deleted_page(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        clear_pages()
+
+
+def connect():
+    page_published.connect(clear_pages, dispatch_uid="page_cache_published")
+    page_unpublished.connect(clear_pages, dispatch_uid="page_cache_unpublished")
+    post_page_move.connect(clear_pages, dispatch_uid="page_cache_moved")
+    post_delete.connect(clear_pages_for_deleted_page, dispatch_uid="page_cache_page_deleted")
+    post_save.connect(clear_pages_for_content, dispatch_uid="page_cache_content_saved")
+    post_delete.connect(clear_pages_for_content, dispatch_uid="page_cache_content_deleted")

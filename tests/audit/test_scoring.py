@@ -1,0 +1,154 @@
+"""How `make audit` turns a Lighthouse report into pass or fail: audits are left out only where
+the issue allows (is-crawlable on noindex pages) and where a 404 page's own status is all an
+audit found."""
+
+from pathlib import Path
+
+from tests.audit.run_audit import (
+    category_score,
+    failing_audits,
+    left_out,
+    status_audits_explained,
+)
+
+PAGE_URL = "http://127.0.0.1:8000/this-page-does-not-exist/"
+
+
+def report(seo=None, best_practices=None, console_items=(), status_display=""):
+    """A minimal Lighthouse report: audit id -> score, with Lighthouse's SEO weights."""
+    seo = {"is-crawlable": 1, "http-status-code": 1, "document-title": 1, **(seo or {})}
+    best_practices = {"errors-in-console": 1, "doctype": 1, **(best_practices or {})}
+    weights = {"is-crawlable": 93 / 23, "http-status-code": 1, "document-title": 1}
+    audits = {name: {"score": score} for name, score in {**seo, **best_practices}.items()}
+    audits["http-status-code"]["displayValue"] = status_display
+    audits["errors-in-console"]["details"] = {"items": list(console_items)}
+
+    def category(scores, weight_of):
+        refs = [{"id": name, "weight": weight_of(name)} for name in scores]
+        total = sum(ref["weight"] for ref in refs)
+        score = sum(ref["weight"] * scores[ref["id"]] for ref in refs) / total
+        return {"score": score, "auditRefs": refs}
+
+    return {
+        "audits": audits,
+        "categories": {
+            "seo": category(seo, weights.get),
+            "best-practices": category(best_practices, lambda name: 1),
+        },
+    }
+
+
+def own_404_console_line(url=PAGE_URL):
+    return {
+        "source": "network",
+        "description": "Failed to load resource: the server responded with a status of 404 "
+        "(Not Found)",
+        "sourceLocation": {"url": url},
+    }
+
+
+def test_noindex_search_page_is_judged_on_seo_without_is_crawlable_only():
+    noindexed = report(seo={"is-crawlable": 0})
+    excluded = left_out("search", "seo", set())
+
+    assert excluded == {"is-crawlable"}
+    assert category_score(noindexed, "seo", set()) < 100
+    assert category_score(noindexed, "seo", excluded) == 100
+
+
+def test_other_seo_failures_still_fail_a_noindex_page():
+    broken = report(seo={"is-crawlable": 0, "document-title": 0})
+    excluded = left_out("library-search", "seo", set())
+
+    assert category_score(broken, "seo", excluded) == 50
+    assert failing_audits(broken, "seo", excluded) == ["document-title (0.00)"]
+
+
+def test_indexable_page_is_not_let_off_is_crawlable():
+    assert left_out("home", "seo", set()) == set()
+    assert category_score(report(seo={"is-crawlable": 0}), "seo", set()) < 100
+
+
+def test_404_page_status_audits_are_left_out_when_they_report_only_its_404():
+    not_found = report(
+        seo={"is-crawlable": 0, "http-status-code": 0},
+        best_practices={"errors-in-console": 0},
+        console_items=[own_404_console_line()],
+        status_display="404",
+    )
+    explained = status_audits_explained(not_found, "not-found", PAGE_URL)
+
+    assert explained == {"http-status-code", "errors-in-console"}
+    assert category_score(not_found, "seo", left_out("not-found", "seo", explained)) == 100
+    best = left_out("not-found", "best-practices", explained)
+    assert category_score(not_found, "best-practices", best) == 100
+
+
+def test_404_page_fails_on_any_other_console_error():
+    not_found = report(
+        best_practices={"errors-in-console": 0},
+        console_items=[own_404_console_line(), {"source": "javascript", "description": "boom"}],
+        status_display="404",
+    )
+    explained = status_audits_explained(not_found, "not-found", PAGE_URL)
+
+    assert "errors-in-console" not in explained
+    best = left_out("not-found", "best-practices", explained)
+    assert category_score(not_found, "best-practices", best) == 50
+
+
+def test_404_page_answering_another_status_is_not_let_off():
+    soft_or_broken = report(seo={"http-status-code": 0}, status_display="500")
+
+    assert status_audits_explained(soft_or_broken, "not-found", PAGE_URL) == set()
+
+
+def test_ordinary_page_never_has_status_audits_left_out():
+    page = report(
+        seo={"http-status-code": 0},
+        best_practices={"errors-in-console": 0},
+        console_items=[own_404_console_line("http://127.0.0.1:8000/")],
+        status_display="404",
+    )
+
+    assert status_audits_explained(page, "home", "http://127.0.0.1:8000/") == set()
+
+
+def test_a_page_under_100_is_judged_on_the_median_of_three_runs(tmp_path, monkeypatch):
+    from tests.audit import run_audit
+
+    scores = iter([0.96, 1.0, 0.98])
+
+    def fake_lighthouse(base_url, name, path, output):
+        score = next(scores)
+        for kind in ("json", "html"):
+            Path(f"{output}.report.{kind}").write_text(str(score))
+        return {"categories": {"performance": {"score": score}}}
+
+    monkeypatch.setattr(run_audit, "REPORT_DIR", tmp_path)
+    monkeypatch.setattr(run_audit, "run_lighthouse", fake_lighthouse)
+
+    report, run_count = run_audit.median_run("http://127.0.0.1:1", "explainer", "/x/")
+
+    assert (run_count, report["categories"]["performance"]["score"]) == (3, 0.98)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "explainer.report.html",
+        "explainer.report.json",
+    ]
+    assert (tmp_path / "explainer.report.json").read_text() == "0.98"
+
+
+def test_a_page_at_100_is_run_once(tmp_path, monkeypatch):
+    from tests.audit import run_audit
+
+    calls = []
+
+    def fake_lighthouse(base_url, name, path, output):
+        calls.append(output)
+        return {"categories": {"performance": {"score": 1.0}}}
+
+    monkeypatch.setattr(run_audit, "REPORT_DIR", tmp_path)
+    monkeypatch.setattr(run_audit, "run_lighthouse", fake_lighthouse)
+
+    assert run_audit.median_run("http://127.0.0.1:1", "home", "/")[1] == 1
+    assert calls == [tmp_path / "home"]

@@ -1,0 +1,26 @@
+"""axe-core, pinned in package.json and installed by `npm ci`, run inside the page."""
+
+from pathlib import Path
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+FAILING_IMPACTS = {"serious", "critical"}
+RULE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def serious_violations(page, axe_source):
+    """The serious and critical violations on the page as it is now, one line each."""
+    # Evaluated rather than added as a <script>: the site's CSP rightly refuses inline scripts.
+    page.evaluate(axe_source)
+    results = page.evaluate(
+        """(tags) => axe.run(document, {
+            runOnly: {type: "tag", values: tags},
+            resultTypes: ["violations"],
+        })""",
+        RULE_TAGS,
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at "
+        + ", ".join(" ".join(node["target"]) for node in v["nodes"][:5])
+        for v in results["violations"]
+        if v["impact"] in FAILING_IMPACTS
+    ]

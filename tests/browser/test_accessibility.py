@@ -1,0 +1,114 @@
+"""axe-core (pinned in package.json) on every public page type at phone and desktop widths,
+keyboard-only use, and the screenshots kept as CI artefacts (artifacts/screenshots/)."""
+
+import pytest
+from playwright.sync_api import expect
+
+from .axe import serious_violations
+from .conftest import DESKTOP, PHONE
+from .server import PUBLIC_PAGES
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
+
+
+@pytest.fixture(scope="module")
+def width_pages(browser, live_site):
+    """One page per width, reused by every page type, to keep the run short."""
+    from .conftest import guard_origin
+
+    contexts, pages = [], {}
+    for name, viewport in WIDTHS.items():
+        context = browser.new_context(viewport=viewport)
+        guard_origin(context, live_site.base_url, live_site.facts["quick_exit_url"])
+        contexts.append(context)
+        pages[name] = context.new_page()
+    yield pages
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("page_name", PUBLIC_PAGES)
+def test_no_serious_accessibility_violations(width_pages, live_site, axe_source, page_name, width):
+    page = width_pages[width]
+    page.goto(live_site.url(page_name))
+    # Open every disclosure, so what is inside is checked too.
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    assert serious_violations(page, axe_source) == []
+
+
+def test_no_serious_violations_after_the_forms_are_sent_with_errors(page, live_site, axe_source):
+    for name, button in (("contact", "Send"), ("job", "Send application")):
+        page.goto(live_site.url(name))
+        page.get_by_role("button", name=button).click()
+        page.wait_for_load_state()
+        assert page.locator("[aria-invalid=true], .form__error, .errorlist").count() > 0
+        assert serious_violations(page, axe_source) == []
+
+
+FOCUSABLE_PAGES = ["home", "explainer", "library", "resource", "team-member", "contact", "job"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page_name", FOCUSABLE_PAGES)
+def test_keyboard_reaches_everything_with_focus_visible_and_no_trap(page, live_site, page_name):
+    page.goto(live_site.url(page_name))
+    expected = page.evaluate(
+        """() => [...document.querySelectorAll(
+            'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]'
+        )].filter(el => el.tabIndex >= 0 && el.getClientRects().length
+            && !el.closest('details:not([open]) > :not(summary)')
+            && getComputedStyle(el).visibility !== 'hidden'
+            // A group of radio buttons is one stop: the arrow keys move within it.
+            && !(el.type === 'radio' && el !== document.getElementsByName(el.name)[0])
+        ).length"""
+    )
+    seen = []
+    for _ in range(expected + 5):
+        page.keyboard.press("Tab")
+        state = page.evaluate(
+            """() => {
+                const el = document.activeElement;
+                if (!el || el === document.body) return null;
+                const style = getComputedStyle(el);
+                const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+                    || style.boxShadow !== 'none';
+                const index = [...document.querySelectorAll('*')].indexOf(el);
+                return {key: `${index}: ${el.outerHTML.slice(0, 80)}`, ring};
+            }"""
+        )
+        if state is None or (seen and state["key"] == seen[0]["key"]):
+            break  # focus left the page or came round again: no trap
+        seen.append(state)
+    assert len(seen) >= expected - 1, f"Tab reached {len(seen)} of {expected} controls"
+    keys = [state["key"] for state in seen]
+    assert len(set(keys)) == len(keys), f"focus visited a control twice: {keys}"
+    no_ring = [state["key"] for state in seen if not state["ring"]]
+    assert no_ring == [], "focus is not visible on these"
+
+
+def test_disclosures_open_and_close_from_the_keyboard(page, live_site):
+    page.goto(live_site.url("library"))
+    for summary in (page.locator(".crisis__summary"), page.locator("summary.facet__summary").first):
+        details = summary.locator("xpath=..")
+        summary.focus()
+        page.keyboard.press("Enter")
+        expect(details).to_have_attribute("open", "")
+        page.keyboard.press("Space")
+        expect(details).not_to_have_attribute("open", "")
+
+
+SCREENSHOT_PAGES = ["home", "library", "team-member", "job"]
+
+
+@pytest.mark.slow
+def test_screenshots_of_the_main_pages(new_context, live_site, screenshot_dir):
+    for width, viewport in WIDTHS.items():
+        page = new_context(viewport=viewport).new_page()
+        for name in SCREENSHOT_PAGES:
+            page.goto(live_site.url(name), wait_until="networkidle")
+            path = screenshot_dir / f"{name}-{width}-{viewport['width']}x{viewport['height']}.png"
+            page.screenshot(path=path, full_page=True)
+            assert path.stat().st_size > 10_000

@@ -1,0 +1,101 @@
+"""Issue 9 in a real browser: no public page makes a request to another origin, and the quick
+exit leaves at once, by mouse and by keyboard, replacing the page in the history."""
+
+import pytest
+
+from .server import PUBLIC_PAGES
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.slow
+def test_no_public_page_makes_a_request_to_another_origin(new_context, live_site):
+    context = new_context()
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    for name in PUBLIC_PAGES:
+        page.goto(live_site.url(name), wait_until="networkidle")
+        # Open what opens on a page (the crisis lines, the search suggestions) so that anything
+        # they would load is loaded too.
+        page.locator(".crisis__summary").click()
+        page.locator("#site-search-q").fill("nal")
+        page.wait_for_load_state("networkidle")
+    assert context.refused == []
+    assert requested, "the pages made no requests at all"
+    assert all(url.startswith((live_site.base_url, "data:")) for url in requested), [
+        url for url in requested if not url.startswith(live_site.base_url)
+    ]
+
+
+def test_no_cookie_is_set_on_pages_without_a_form(new_context, live_site):
+    context = new_context()
+    page = context.new_page()
+    for name in ("home", "explainer", "library", "resource", "team", "careers", "privacy"):
+        page.goto(live_site.url(name))
+    assert context.cookies() == []
+
+
+def exit_url(live_site):
+    return live_site.facts["quick_exit_url"]
+
+
+def came_from_elsewhere(page, live_site):
+    """A history with another site before ours, as when someone arrives from a search engine."""
+    page.goto(exit_url(live_site) + "?before")
+    page.goto(live_site.url("explainer"))
+    return page.evaluate("history.length")
+
+
+def assert_left_and_history_replaced(page, live_site, length_before):
+    page.wait_for_url(exit_url(live_site))
+    assert page.evaluate("history.length") == length_before
+    page.go_back()
+    assert not page.url.startswith(live_site.base_url)
+    assert page.url == exit_url(live_site) + "?before"
+
+
+def test_quick_exit_by_mouse_leaves_and_back_does_not_return(page, live_site):
+    length = came_from_elsewhere(page, live_site)
+    page.get_by_role("link", name="Leave this site").click()
+    assert_left_and_history_replaced(page, live_site, length)
+
+
+def test_quick_exit_is_first_in_the_tab_order_and_works_with_enter(page, live_site):
+    length = came_from_elsewhere(page, live_site)
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert "Leave this site" in focused
+    page.keyboard.press("Enter")
+    assert_left_and_history_replaced(page, live_site, length)
+
+
+def test_pressing_shift_three_times_leaves(page, live_site):
+    length = came_from_elsewhere(page, live_site)
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    assert_left_and_history_replaced(page, live_site, length)
+
+
+def test_shift_used_for_a_capital_letter_does_not_leave(page, live_site):
+    page.goto(live_site.url("library"))
+    page.locator("#site-search-q").click()
+    page.keyboard.type("NAL")  # three capitals: Shift held with another key each time
+    page.wait_for_timeout(300)
+    assert page.url.startswith(live_site.base_url)
+    assert page.locator("#site-search-q").input_value() == "NAL"
+
+
+def test_quick_exit_without_javascript_is_a_plain_link(new_context, live_site):
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(live_site.url("contact"))
+    page.get_by_role("link", name="Leave this site").click()
+    page.wait_for_url(exit_url(live_site))
+    assert "Another site" in page.content()
+
+
+def test_browsing_safely_is_linked_beside_the_quick_exit(page, live_site):
+    page.goto(live_site.url("home"))
+    page.locator(".quick-exit").get_by_role("link", name="Browsing safely").click()
+    assert page.url == live_site.url("browsing-safely")
+    assert page.locator("h1").count() == 1
