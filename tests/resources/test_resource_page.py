@@ -98,3 +98,17 @@ def test_the_library_carries_the_get_naloxone_block(client):
     block = page.select_one(".block--naloxone")
     assert block is not None
     assert "Get naloxone" in block.get_text()
+
+
+def test_related_resources_put_the_most_shared_tags_first(client):
+    subject = make_resource(
+        "Subject", topics=("naloxone", "safer-use"), approaches=("total-abstinence",)
+    )
+    make_resource("Shares one", topics=("safer-use",), approaches=())
+    make_resource(
+        "Shares three", topics=("naloxone", "safer-use"), approaches=("total-abstinence",)
+    )
+    assert subject.related_resources()[0].title == "Shares three"
+    page = soup(client, subject.url)
+    first = page.select_one(".related .resource-card__title a").get_text(strip=True)
+    assert first == "Shares three"
