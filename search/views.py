@@ -3,7 +3,7 @@
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .forms import SearchForm
 from .results import SiteSearch
@@ -11,7 +11,7 @@ from .suggestions import suggest
 
 
 @never_cache
-@require_GET
+@require_safe
 def search(request):
     """Search results are for the person searching: never stored by a shared cache, never
     indexed by search engines."""
@@ -36,7 +36,7 @@ def search(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def autocomplete(request):
     """Up to a handful of page titles for what has been typed so far, as JSON. Not cached:
     what someone types should not stay in a shared or watched device's cache."""

@@ -121,3 +121,8 @@ def test_any_text_gets_a_proper_page(client, query, page):
     autocomplete = client.get("/search/autocomplete/", {"q": query})
     assert autocomplete.status_code == 200
     assert autocomplete["Content-Type"] == "application/json"
+
+
+def test_head_requests_are_answered_like_get(client):
+    assert client.head("/search/", {"q": "naloxone"}).status_code == 200
+    assert client.head("/search/autocomplete/", {"q": "nalo"}).status_code == 200
