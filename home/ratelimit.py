@@ -10,9 +10,11 @@ from django.core.cache import cache
 
 def client_address(request):
     if getattr(settings, "RATE_LIMIT_TRUST_X_FORWARDED_FOR", False):
+        # The right-most address is the one the site's own proxy added; anything to its left
+        # came from the visitor and can be forged.
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
+        if forwarded.strip():
+            return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "")
 
 
