@@ -11,13 +11,15 @@ Only what every anonymous visitor would see alike is kept:
 - only 200 responses that set no cookie (so never a page with a form: its CSRF token sets one),
   are not marked private or no-store, and vary on nothing but Cookie and Accept-Encoding.
 
-Any publish, unpublish, move or delete of a page, and any change to settings, snippets, images or
-documents, clears every kept page at once (`clear()`): one edit can change menus, listings and
-cards on many pages, and edits are rare next to visits. Kept pages also expire after
-PAGE_CACHE_SECONDS, which bounds how long a date-driven change (a job closing) takes to show.
+Any publish, unpublish, move or delete of a page, and any change to settings, snippets, images,
+documents or view restrictions, clears every kept page at once (`clear()`): one edit can change
+menus, listings and cards on many pages, and edits are rare next to visits. Kept pages also
+expire after PAGE_CACHE_SECONDS, which bounds how long a date-driven change (a job closing) takes
+to show.
 
-Clearing bumps a "generation" kept beside the pages. With Redis every app server shares it; with
-the local-memory cache each worker process has its own memory, so the generation also lives in a
+Clearing bumps a "generation" kept beside the pages, which the resource library's facet index
+follows too (`current_generation()`). With Redis every app server shares it; with the
+local-memory cache each worker process has its own memory, so the generation also lives in a
 small file in the temporary folder that every worker on the machine reads.
 
 The cache failing is never fatal: with Redis down every request is simply rendered (Redis's own
@@ -105,6 +107,34 @@ def clear():
             logger.exception("Page cache stamp not written; other workers may show old pages")
 
 
+def resolve_generation(cache, token):
+    """The generation to compare kept things with, from the token just read from the cache
+    (None if it had none), or None when the cache cannot say."""
+    if token is None:
+        token = uuid.uuid4().hex
+        if not cache.add(GENERATION_KEY, token, timeout=None):
+            token = cache.get(GENERATION_KEY)
+        if token is None:  # the cache keeps nothing: it is down
+            return None
+    if _is_process_local(cache):
+        stamp = _local_stamp()
+        if stamp is None:
+            return None
+        token = f"{token}:{stamp}"
+    return token
+
+
+def current_generation():
+    """The current generation, for other things kept until the next edit (the resource
+    library's facet index), or None when the cache cannot say."""
+    cache = page_cache()
+    try:
+        return resolve_generation(cache, cache.get(GENERATION_KEY))
+    except Exception:
+        logger.exception("Page cache generation unavailable")
+        return None
+
+
 def is_cacheable_request(request):
     return (
         request.method == "GET"
@@ -164,18 +194,9 @@ class AnonymousPageCacheMiddleware:
         when the cache cannot say, in which case nothing is served from it or kept in it."""
         try:
             found = cache.get_many([GENERATION_KEY, key])
-            token = found.get(GENERATION_KEY)
+            token = resolve_generation(cache, found.get(GENERATION_KEY))
             if token is None:
-                token = uuid.uuid4().hex
-                if not cache.add(GENERATION_KEY, token, timeout=None):
-                    token = cache.get(GENERATION_KEY)
-                if token is None:  # the cache keeps nothing: it is down
-                    return None
-            if _is_process_local(cache):
-                stamp = _local_stamp()
-                if stamp is None:
-                    return None
-                token = f"{token}:{stamp}"
+                return None
             return {"token": token, "page": found.get(key)}
         except Exception:
             logger.exception("Page cache unavailable; rendering the page")

@@ -6,15 +6,22 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from home import page_cache
 
 # Models outside the page tree whose changes show on pages: the practice's settings (crisis
-# lines, footer), snippets (approaches, team specialties), images and documents.
-SHOWN_ON_PAGES = (BaseSiteSetting, BaseGenericSetting, AbstractImage, AbstractDocument)
+# lines, footer), snippets (approaches, team specialties, the library's taxonomies), images,
+# documents, and view restrictions (a page made private leaves menus, listings and counts).
+SHOWN_ON_PAGES = (
+    BaseSiteSetting,
+    BaseGenericSetting,
+    AbstractImage,
+    AbstractDocument,
+    PageViewRestriction,
+)
 
 
 def clear_pages(**kwargs):

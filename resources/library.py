@@ -2,8 +2,9 @@
 
 Every state of the library is a set of GET parameters, validated by `LibraryFilterForm` before
 they touch a query. The number of SQL queries does not depend on how many resources there are:
-one query gives every facet value with its count, and the results take three (count, page,
-topics)."""
+one query gives every facet value, the counts come from the facet index (facet_index.py: one
+query for the search, if any) or, when that cannot be trusted, from one SQL query, and the
+results take two (page, topics)."""
 
 import re
 from dataclasses import dataclass
@@ -12,11 +13,12 @@ from django import forms
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, IntegerField, Q, Value, When
 from django.http import QueryDict
 
 from home.models import Approach
 
+from . import facet_index
 from .models import Audience, Language, ResourcePage, ResourceType, Substance, Topic
 
 MAX_QUERY_LENGTH = 200
@@ -26,6 +28,9 @@ SLUG = re.compile(r"^[-a-z0-9_]{1,80}$")
 # visitors here and are syntax to SQLite FTS5 and PostgreSQL's tsquery.
 NOT_A_WORD = re.compile(r"[^\w]+")
 MAX_TITLE_WORDS = 8
+# With a search, results are ranked among the resources the facet index found matching, when
+# there are no more than this many; otherwise the database searches and filters again.
+MAX_LISTED_RESULTS = 1000
 
 SORT_RELEVANCE, SORT_NEWEST, SORT_TITLE = "relevance", "newest", "title"
 SORT_CHOICES = [
@@ -53,6 +58,21 @@ FACETS = [
     Facet("language", "Language", Language, "language", many=False),
 ]
 FACET_PARAMS = [facet.param for facet in FACETS]
+FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
+
+
+def through_model(facet):
+    """The table that says which resources carry which value of a many-to-many facet, and
+    the name of its column for the value."""
+    through = ResourcePage._meta.get_field(facet.field).remote_field.through
+    return through, facet.model._meta.model_name
+
+
+def tagged_with(facet, lookup, values):
+    """The ids of resources carrying any of `values` of a many-to-many facet, as a subquery;
+    `lookup` is "slug" or "pk"."""
+    through, target = through_model(facet)
+    return through.objects.filter(**{f"{target}__{lookup}__in": values}).values("resourcepage_id")
 
 
 class LenientMultipleChoiceField(forms.MultipleChoiceField):
@@ -119,7 +139,10 @@ class LibrarySearch:
         data = self.form.cleaned_data
         self.query = data.get("q", "")
         self.selected = {param: data.get(param, []) for param in FACET_PARAMS}
-        counts, self.total = self._counts(terms)
+        # Which resources match the search and the filters, when the facet index found out.
+        self.found_pks = None
+        index = facet_index.for_library(index_page)
+        counts, self.total = self._counts_from(index, terms) if index else self._counts(terms)
         self.facets = self._facets(terms, counts)
         self.sort = data.get("sort") or (SORT_RELEVANCE if self.query else SORT_NEWEST)
         if self.sort == SORT_RELEVANCE and not self.query:
@@ -188,10 +211,7 @@ class LibrarySearch:
             if not values or facet.param == skip:
                 continue
             if facet.many:
-                through = ResourcePage._meta.get_field(facet.field).remote_field.through
-                target = facet.model._meta.model_name
-                tagged = through.objects.filter(**{f"{target}__slug__in": values})
-                queryset = queryset.filter(pk__in=tagged.values("resourcepage_id"))
+                queryset = queryset.filter(pk__in=tagged_with(facet, "slug", values))
             else:
                 queryset = queryset.filter(**{f"{facet.field}__slug__in": values})
         return queryset
@@ -211,61 +231,122 @@ class LibrarySearch:
             first.union(*rest, all=True), key=lambda row: (row[0], row[4], row[3].lower())
         )
 
-    def _counts(self, terms):
-        """How many resources each facet value would give, and the total, in one query.
-
-        The matching resources are computed once (a common table expression). For each facet,
-        the count applies every chosen filter but that facet's own, so a visitor sees how many
-        they would get by adding another value of the same facet."""
-        quote = connection.ops.quote_name
+    def _chosen_pks(self, terms):
         ids = {(param, slug): pk for param, pk, slug, _name, _position in terms}
-        chosen = {
+        return {
             facet.param: [ids[(facet.param, slug)] for slug in self.selected[facet.param]]
             for facet in FACETS
         }
-        matching = self._searched().order_by().annotate(rid=F("pk")).values("rid")
+
+    def _counts_from(self, index, terms):
+        """The same counts as `_counts`, from the facet index: only the search, if any, is
+        asked of the database."""
+        words = search_words(self.query)
+        if words:
+            # Thousands of ids straight from the cursor: Django's row handling costs more here
+            # than the query.
+            matching_pks = self._searched().order_by().values_list("pk").query
+            try:
+                sql, params = matching_pks.sql_with_params()
+            except EmptyResultSet:
+                return {}, 0
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                matching = index.resources(pk for (pk,) in cursor.fetchall())
+        elif self.query:  # punctuation only: nothing can match
+            return {}, 0
+        else:
+            matching = index.everything
+        chosen = {
+            param: index.carrying(param, pks)
+            for param, pks in self._chosen_pks(terms).items()
+            if pks
+        }
+
+        def passing(skip):
+            bits = matching
+            for param, carrying in chosen.items():
+                if param != skip:
+                    bits &= carrying
+            return bits
+
+        counts = {}
+        for facet in FACETS:
+            bits = passing(facet.param)
+            for param, pk, _slug, _name, _position in terms:
+                if param == facet.param:
+                    count = index.count(bits, param, pk)
+                    if count:
+                        counts[(param, pk)] = count
+        found = passing(None)
+        if words and found.bit_count() <= MAX_LISTED_RESULTS:
+            self.found_pks = index.pks_of(found)
+        return counts, found.bit_count()
+
+    def _counts(self, terms):
+        """How many resources each facet value would give, and the total, in one SQL query.
+
+        The matching resources are computed once (a common table expression) with their
+        single-valued facets (type, language) as columns; each many-to-many facet joins its
+        through table to it once. For each facet, the count applies every chosen filter but that
+        facet's own, so a visitor sees how many they would get by adding another value of the
+        same facet."""
+        quote = connection.ops.quote_name
+        chosen = self._chosen_pks(terms)
+        # Single-valued facets ride along as columns; whether a resource carries a chosen value
+        # of a many-to-many facet is worked out once per resource, not once per facet.
+        columns = {facet.param: f"term_{facet.param}" for facet in FACETS if not facet.many}
+        passes = {
+            facet.param: f"pass_{facet.param}"
+            for facet in FACETS
+            if facet.many and chosen[facet.param]
+        }
+        annotations = {alias: F(FACETS_BY_PARAM[param].field) for param, alias in columns.items()}
+        for param, alias in passes.items():
+            tagged = tagged_with(FACETS_BY_PARAM[param], "pk", chosen[param])
+            annotations[alias] = ExpressionWrapper(Q(pk__in=tagged), output_field=BooleanField())
+        matching = self._searched().order_by().values(rid=F("pk"), **annotations)
         try:
             matching_sql, params = matching.query.sql_with_params()
         except EmptyResultSet:  # a query of punctuation only: nothing can match
             return {}, 0
         params = list(params)
-        resources = quote(ResourcePage._meta.db_table)
-
-        def membership(facet):
-            """The table and columns that say which resources carry which value."""
-            if facet.many:
-                through = ResourcePage._meta.get_field(facet.field).remote_field.through
-                target = through._meta.get_field(facet.model._meta.model_name).column
-                return quote(through._meta.db_table), quote("resourcepage_id"), quote(target)
-            column = ResourcePage._meta.get_field(facet.field).column
-            return resources, quote("page_ptr_id"), quote(column)
 
         def conditions(skip):
+            """SQL over `matching` keeping the resources that pass every chosen filter but
+            the one of the facet `skip`. Identifiers come from the models, values are
+            parameters."""
             sql, values = [], []
             for facet in FACETS:
                 if facet.param == skip or not chosen[facet.param]:
                     continue
-                table, resource_column, term_column = membership(facet)
-                placeholders = ", ".join(["%s"] * len(chosen[facet.param]))
-                sql.append(  # identifiers from the models, values as parameters
-                    f"rid IN (SELECT {resource_column} FROM {table} "  # noqa: S608
-                    f"WHERE {term_column} IN ({placeholders}))"
-                )
-                values.extend(chosen[facet.param])
-            return (" WHERE " + " AND ".join(sql)) if sql else "", values
+                if facet.many:
+                    sql.append(passes[facet.param])
+                else:
+                    placeholders = ", ".join(["%s"] * len(chosen[facet.param]))
+                    sql.append(f"{columns[facet.param]} IN ({placeholders})")
+                    values.extend(chosen[facet.param])
+            return sql, values
 
         parts = []
         for facet in FACETS:
-            table, resource_column, term_column = membership(facet)
             where, values = conditions(skip=facet.param)
+            if facet.many:
+                through, target = through_model(facet)
+                table = quote(through._meta.db_table)
+                term_column = quote(through._meta.get_field(target).column)
+                source = f"{table} JOIN matching ON {quote('resourcepage_id')} = rid"
+            else:
+                term_column, source = columns[facet.param], "matching"
+            where_sql = (" WHERE " + " AND ".join(where)) if where else ""
             parts.append(
-                f"SELECT %s, {term_column}, COUNT(*) FROM {table} "  # noqa: S608
-                f"WHERE {resource_column} IN (SELECT rid FROM matching{where}) "
+                f"SELECT %s, {term_column}, COUNT(*) FROM {source}{where_sql} "  # noqa: S608
                 f"GROUP BY {term_column}"
             )
             params.extend([facet.param, *values])
         where, values = conditions(skip=None)
-        parts.append(f"SELECT %s, 0, COUNT(*) FROM matching{where}")  # noqa: S608
+        where_sql = (" WHERE " + " AND ".join(where)) if where else ""
+        parts.append(f"SELECT %s, 0, COUNT(*) FROM matching{where_sql}")  # noqa: S608
         params.extend(["", *values])
         sql = f"WITH matching AS ({matching_sql}) " + " UNION ALL ".join(parts)
         with connection.cursor() as cursor:
@@ -302,8 +383,19 @@ class LibrarySearch:
         ]
 
     def results(self):
-        queryset = self._filtered(self._searched())
         words = search_words(self.query)
+        if self.found_pks is not None:
+            # The facet index already knows the matching resources: rank only those, rather
+            # than search and filter everything again.
+            queryset = self.base.filter(pk__in=self.found_pks)
+            if not self.found_pks:
+                queryset = queryset.none()
+            elif self.sort == SORT_RELEVANCE:
+                queryset = queryset.search(
+                    " ".join(words), operator="and", order_by_relevance=True
+                ).get_queryset()
+        else:
+            queryset = self._filtered(self._searched())
         if self.sort == SORT_RELEVANCE and words:
             # Resources with a searched word in their title come first, on every backend.
             title_hit = Q()

@@ -103,6 +103,13 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's search index needs it on PostgreSQL (postgres.E005 otherwise).
     INSTALLED_APPS.append("django.contrib.postgres")
+    # No parallel workers for a web request's query: starting them costs more than the small
+    # scans here save (a site search took 52 ms with them, 27 without), and under load they take
+    # the cores the app servers need. DB_OPTIONS empty sends no startup options (PgBouncer
+    # refuses them: set it on the database role instead, docs/scaling.md).
+    db_options = env_str("DB_OPTIONS", "-c max_parallel_workers_per_gather=0")
+    if db_options:
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", db_options)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -12,6 +12,9 @@ class PracticeSettings(BaseGenericSetting):
     it, the crisis lines in the banner, where the quick exit goes, the pages on browsing safely
     and privacy that the quick exit, the forms and the footer link to, and the footer."""
 
+    # Every page links to both (quick exit, footer): loaded with the settings, not one by one.
+    select_related = ["browsing_safely_page", "privacy_page"]
+
     practice_name = models.CharField(max_length=120, default="Harm Reduction Therapy")
     tagline = models.CharField(max_length=160, default="Pragmatic Help without Judgement")
     phone = models.CharField(max_length=30, blank=True)

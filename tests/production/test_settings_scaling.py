@@ -16,6 +16,7 @@ PRODUCTION = {
 }
 CLEAN = {
     "DATABASE_URL",
+    "DB_OPTIONS",
     "SECRET_KEY",
     "REDIS_URL",
     "SEARCH_URL",
@@ -74,11 +75,29 @@ def test_managed_postgresql_with_tls_and_persistent_health_checked_connections()
     )
     assert database["ENGINE"] == "django.db.backends.postgresql"
     assert database["HOST"] == "db.example.org"
-    assert database["OPTIONS"] == {"sslmode": "verify-full", "sslrootcert": "/etc/ssl/db-ca.pem"}
+    assert database["OPTIONS"] == {
+        "sslmode": "verify-full",
+        "sslrootcert": "/etc/ssl/db-ca.pem",
+        "options": "-c max_parallel_workers_per_gather=0",
+    }
     assert database["CONN_MAX_AGE"] == 60
     assert database["CONN_HEALTH_CHECKS"] is True
     shorter = settings_json("settings.DATABASES['default']['CONN_MAX_AGE']", DB_CONN_MAX_AGE="5")
     assert shorter == 5
+
+
+def test_postgresql_queries_run_without_parallel_workers_unless_told_otherwise():
+    default = settings_json(
+        "settings.DATABASES['default']['OPTIONS']", DATABASE_URL="postgres://site:pw@db/hrt"
+    )
+    assert default == {"options": "-c max_parallel_workers_per_gather=0"}
+    # Behind PgBouncer, which refuses startup options, an empty DB_OPTIONS sends none.
+    pgbouncer = settings_json(
+        "settings.DATABASES['default']['OPTIONS']",
+        DATABASE_URL="postgres://site:pw@db/hrt",
+        DB_OPTIONS="",
+    )
+    assert pgbouncer == {}
 
 
 def test_sessions_live_in_the_database_so_any_app_server_can_answer():
