@@ -124,15 +124,21 @@ def resolve_generation(cache, token):
     return token
 
 
-def current_generation():
+def current_generation(request=None):
     """The current generation, for other things kept until the next edit (the resource
-    library's facet index), or None when the cache cannot say."""
+    library's facet index, the menu, the parts of the layout every page shares), or None when
+    the cache cannot say. Asked once per request when the request is given."""
+    if request is not None and hasattr(request, "_page_cache_generation"):
+        return request._page_cache_generation
     cache = page_cache()
     try:
-        return resolve_generation(cache, cache.get(GENERATION_KEY))
+        generation = resolve_generation(cache, cache.get(GENERATION_KEY))
     except Exception:
         logger.exception("Page cache generation unavailable")
-        return None
+        generation = None
+    if request is not None:
+        request._page_cache_generation = generation
+    return generation
 
 
 def is_cacheable_request(request):

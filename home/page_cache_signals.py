@@ -39,10 +39,31 @@ def shown_on_pages(sender):
 BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
 
 
+# What Wagtail writes on a page's row when an editor saves a draft or locks the page: nothing
+# visitors see changes (a draft shows only once it is published, which clears the pages).
+PAGE_DRAFT_FIELDS = frozenset(
+    {
+        "wagtail_admin_comments",
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+
+
 def clear_pages_for_content(sender, update_fields=None, **kwargs):
     if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
         return
-    if shown_on_pages(sender):
+    if issubclass(sender, Page):
+        # A page saved outside publishing (a script, a command) may change a live title or
+        # menu setting.
+        if not (update_fields and set(update_fields) <= PAGE_DRAFT_FIELDS):
+            clear_pages()
+    elif shown_on_pages(sender):
         clear_pages()
 
 

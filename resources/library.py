@@ -245,7 +245,10 @@ class LibrarySearch:
         if words:
             # Thousands of ids straight from the cursor: Django's row handling costs more here
             # than the query.
-            matching_pks = self._searched().order_by().values_list("pk").query
+            # Every resource matching the words, live or not, in this library or another: the
+            # index keeps only this library's live ones, and the database is spared the check.
+            found = ResourcePage.objects.search(" ".join(words), operator="and")
+            matching_pks = found.get_queryset().order_by().values_list("pk").query
             try:
                 sql, params = matching_pks.sql_with_params()
             except EmptyResultSet:
@@ -387,7 +390,7 @@ class LibrarySearch:
         if self.found_pks is not None:
             # The facet index already knows the matching resources: rank only those, rather
             # than search and filter everything again.
-            queryset = self.base.filter(pk__in=self.found_pks)
+            queryset = ResourcePage.objects.live().filter(pk__in=self.found_pks)
             if not self.found_pks:
                 queryset = queryset.none()
             elif self.sort == SORT_RELEVANCE:

@@ -1,7 +1,11 @@
 """Template tags used by the base layout on every page."""
 
+from hashlib import sha256
+
 from django import template
 from wagtail.models import Site
+
+from home import page_cache
 
 register = template.Library()
 
@@ -20,23 +24,47 @@ def site_root(context):
     return cached
 
 
+# The menu changes only when pages are published, moved or deleted, which moves the page
+# cache's generation on: kept that long (at most an hour) rather than asked of the database on
+# every page.
+MENU_SECONDS = 3600
+
+
+def menu_entries(root, request):
+    """The pages in the menu under `root`: title, address, path and id."""
+    generation = page_cache.current_generation(request)
+    cache = page_cache.page_cache()
+    site = f"{root.pk}|{request.get_host() if request else ''}|{generation}"
+    key = "main-menu:" + sha256(site.encode()).hexdigest()
+    entries = cache.get(key) if generation else None
+    if entries is None:
+        entries = [
+            (page.title, page.get_url(request=request), page.path, page.pk)
+            for page in root.get_children()
+            .live()
+            .public()
+            .in_menu()
+            .only("title", "url_path", "path", "depth")
+        ]
+        if generation:
+            cache.set(key, entries, MENU_SECONDS)
+    return entries
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     root = site_root(context)
     current = context.get("page")
     items = []
     if root is not None:
-        request = context.get("request")
         current_path = getattr(current, "path", "")
-        for page in (
-            root.get_children().live().public().in_menu().only("title", "url_path", "path", "depth")
-        ):
+        for title, url, path, pk in menu_entries(root, context.get("request")):
             items.append(
                 {
-                    "title": page.title,
-                    "url": page.get_url(request=request),
-                    "active": bool(current_path) and current_path.startswith(page.path),
-                    "current": current is not None and current.pk == page.pk,
+                    "title": title,
+                    "url": url,
+                    "active": bool(current_path) and current_path.startswith(path),
+                    "current": current is not None and current.pk == pk,
                 }
             )
     return {"items": items, "home_url": root.get_url() if root else "/"}

@@ -104,6 +104,17 @@ def test_deleting_a_page_clears_it(client):
     assert client.get(resource.url).status_code == 404
 
 
+def test_saving_a_draft_keeps_the_pages(client):
+    """Visitors see a draft only once it is published: editors' saves cost them nothing."""
+    client.get("/goals/")
+    goals = Page.objects.get(url_path__endswith="/goals/").specific
+    goals.title = "A draft title"
+    goals.save_revision()
+    response = client.get("/goals/")
+    assert response[CACHED] == "hit"
+    assert "A draft title" not in response.text
+
+
 def test_changing_the_practice_settings_shows_at_once(client):
     """A crisis line or phone number must never be shown out of date."""
     client.get("/")

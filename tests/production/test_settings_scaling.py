@@ -78,7 +78,7 @@ def test_managed_postgresql_with_tls_and_persistent_health_checked_connections()
     assert database["OPTIONS"] == {
         "sslmode": "verify-full",
         "sslrootcert": "/etc/ssl/db-ca.pem",
-        "options": "-c max_parallel_workers_per_gather=0",
+        "options": "-c max_parallel_workers_per_gather=0 -c random_page_cost=1.1",
     }
     assert database["CONN_MAX_AGE"] == 60
     assert database["CONN_HEALTH_CHECKS"] is True
@@ -90,7 +90,7 @@ def test_postgresql_queries_run_without_parallel_workers_unless_told_otherwise()
     default = settings_json(
         "settings.DATABASES['default']['OPTIONS']", DATABASE_URL="postgres://site:pw@db/hrt"
     )
-    assert default == {"options": "-c max_parallel_workers_per_gather=0"}
+    assert default == {"options": "-c max_parallel_workers_per_gather=0 -c random_page_cost=1.1"}
     # Behind PgBouncer, which refuses startup options, an empty DB_OPTIONS sends none.
     pgbouncer = settings_json(
         "settings.DATABASES['default']['OPTIONS']",

@@ -1,0 +1,70 @@
+"""The parts of the layout every page shares (quick exit, crisis lines, menu, footer) are kept
+in the cache until the next edit, and every edit shows at once."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home.models import PracticeSettings
+from home.models.pages import StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def menu(page):
+    return {
+        link.get_text(strip=True): link.get("aria-current")
+        for link in page.select(".main-nav__link")
+    }
+
+
+def test_a_second_page_view_asks_less_of_the_database(client):
+    with CaptureQueriesContext(connection) as first:
+        client.get("/privacy/")
+    with CaptureQueriesContext(connection) as again:
+        client.get("/privacy/")
+    # The menu's pages and their view restrictions come from the cache the second time.
+    assert len(again) <= len(first) - 2
+
+
+def test_the_kept_menu_still_marks_the_page_being_read(client):
+    assert menu(get(client, "/goals/"))["Goals of harm reduction therapy"] == "page"
+    on_library = menu(get(client, "/resources/"))
+    assert on_library["Goals of harm reduction therapy"] is None
+    assert "page" in on_library.values()
+
+
+def test_a_page_published_into_the_menu_shows_at_once(client, home_page):
+    get(client, "/goals/")
+    page = StandardPage(title="Groups and workshops", slug="groups", show_in_menus=True)
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    assert "Groups and workshops" in menu(get(client, "/goals/"))
+    page.unpublish()
+    assert "Groups and workshops" not in menu(get(client, "/goals/"))
+
+
+def test_a_settings_change_shows_in_the_banner_and_footer_at_once(client):
+    get(client, "/goals/")
+    practice = PracticeSettings.load()
+    practice.phone = "(555) 010-4242"
+    practice.footer_text = "Closed on public holidays."
+    practice.save()
+    page = get(client, "/goals/")
+    assert "(555) 010-4242" in page.select_one(".site-footer").get_text()
+    assert "Closed on public holidays." in page.select_one(".site-footer").get_text()
+
+
+def test_with_the_cache_unable_to_say_the_layout_is_rendered_afresh(client, monkeypatch):
+    get(client, "/goals/")
+    monkeypatch.setattr("home.page_cache.current_generation", lambda request=None: None)
+    # A change no signal reports: only a fresh rendering can show it.
+    PracticeSettings.objects.update(footer_text="Fresh footer line.")
+    assert "Fresh footer line." in get(client, "/goals/").select_one(".site-footer").get_text()
