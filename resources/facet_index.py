@@ -3,8 +3,9 @@ bit per resource, kept in each app server process's memory.
 
 Counting facets in SQL joins every tag row (about 85,000 at 10,000 resources) with the matching
 resources on every request: 25-30 ms. With bit sets, a count is an AND and a popcount over one
-bit per resource: microseconds (docs/performance.md). Only the counts come from here; which
-resources match, in which order, is always asked of the database.
+bit per resource: microseconds (docs/performance.md). The index keeps the facets' values too.
+Which resources match a search, and in which order they are shown, is always asked of the
+database.
 
 The index is built on first use, with one query per facet table, and rebuilt after any edit: it
 belongs to the page cache's generation (home/page_cache.py), which every publish, unpublish,
@@ -43,6 +44,8 @@ class FacetIndex:
     everything: int
     # (facet parameter, value pk) -> the resources carrying that value.
     values: dict
+    # Every value of every facet (LibrarySearch._terms), which also change only with edits.
+    terms: list
 
     def resources(self, pks):
         """The bits of the resources `pks`; any not in the index are left out."""
@@ -71,7 +74,7 @@ class FacetIndex:
 
 
 def build(library, generation):
-    from .library import FACETS, through_model
+    from .library import FACETS, LibrarySearch, through_model
 
     single = [facet for facet in FACETS if not facet.many]
     rows = library.resources().order_by().values_list("pk", *(facet.field for facet in single))
@@ -97,6 +100,7 @@ def build(library, generation):
         pks=list(position),
         everything=bits_at(range(size), size),
         values={key: bits_at(bits, size) for key, bits in members.items()},
+        terms=LibrarySearch._terms(),
     )
 
 

@@ -8,6 +8,7 @@ results take two (page, topics)."""
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from django import forms
 from django.core.exceptions import EmptyResultSet
@@ -132,8 +133,8 @@ class LibrarySearch:
     def __init__(self, index_page, params):
         self.index_page = index_page
         self.params = params if isinstance(params, QueryDict) else QueryDict(mutable=True)
-        self.base = index_page.resources()
-        terms = self._terms()
+        index = facet_index.for_library(index_page)
+        terms = index.terms if index else self._terms()
         self.form = LibraryFilterForm(self.params, self._choices(terms))
         self.form.is_valid()
         data = self.form.cleaned_data
@@ -141,7 +142,6 @@ class LibrarySearch:
         self.selected = {param: data.get(param, []) for param in FACET_PARAMS}
         # Which resources match the search and the filters, when the facet index found out.
         self.found_pks = None
-        index = facet_index.for_library(index_page)
         counts, self.total = self._counts_from(index, terms) if index else self._counts(terms)
         self.facets = self._facets(terms, counts)
         self.sort = data.get("sort") or (SORT_RELEVANCE if self.query else SORT_NEWEST)
@@ -194,6 +194,12 @@ class LibrarySearch:
 
     # Queries -----------------------------------------------------------------------------
 
+    @cached_property
+    def base(self):
+        """The library's live resources that anyone may see (asking which pages are private
+        takes a query, which the facet index often spares)."""
+        return self.index_page.resources()
+
     def _searched(self):
         """Live resources of this library matching the query, in the backend's order."""
         words = search_words(self.query)
@@ -216,8 +222,10 @@ class LibrarySearch:
                 queryset = queryset.filter(**{f"{facet.field}__slug__in": values})
         return queryset
 
-    def _terms(self):
-        """Every value of every facet, in one UNION query over the small taxonomy tables."""
+    @staticmethod
+    def _terms():
+        """Every value of every facet, in one UNION query over the small taxonomy tables: (facet
+        parameter, pk, slug, name, position), in the order the facets list them."""
         parts = []
         for facet in FACETS:
             position = F("sort_order") if facet.model is Approach else Value(0)
