@@ -1,8 +1,8 @@
 """`make audit`: independent tools judge every public page type, the way search engines and
 auditors would.
 
-It builds a throwaway SQLite site with the demo content, serves it with gunicorn under the
-production settings (WhiteNoise, compressed hashed static files) on 127.0.0.1, then:
+It builds a throwaway copy of the site with the demo content (tests/live_site.py: SQLite, gunicorn
+under the production settings on 127.0.0.1), then:
 
 1. validates the HTML of one page of each type with the Nu Html Checker (any error fails);
 2. runs Lighthouse (mobile, its defaults) on each page and writes its JSON and HTML reports to
@@ -30,7 +30,6 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -39,10 +38,18 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from tests.live_site import (
+    build_site,
+    free_port,
+    shell_json,
+    site_environment,
+    start_server,
+    stop_server,
+)
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 REPORT_DIR = BASE_DIR / "artifacts" / "lighthouse"
 LIGHTHOUSE = BASE_DIR / "node_modules" / ".bin" / "lighthouse"
-GUNICORN_CONFIG = BASE_DIR / "config" / "gunicorn.py"
 VNU_JAR = BASE_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHROME_PATH = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = (
@@ -54,61 +61,8 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 NOINDEX_AUDIT = "is-crawlable"
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def site_environment(workdir, port):
-    """Production settings, pointed at throwaway storage and a plain-HTTP local host."""
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY="audit-only-not-a-secret",
-        ALLOWED_HOSTS="127.0.0.1",
-        # Served over plain HTTP on 127.0.0.1: no redirect to HTTPS, no HSTS.
-        SECURE_SSL_REDIRECT="false",
-        SECURE_HSTS_SECONDS="0",
-        DATABASE_URL=f"sqlite:///{workdir / 'audit.sqlite3'}",
-        STATIC_ROOT=str(workdir / "static"),
-        MEDIA_ROOT=str(workdir / "media"),
-        PRIVATE_MEDIA_ROOT=str(workdir / "private_media"),
-        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
-        LOG_LEVEL="ERROR",
-        # No proxy in front: let Django serve uploaded media (demo images), as `make serve` does.
-        SERVE_MEDIA="true",
-    )
-    env.pop("DEBUG", None)
-    return env
-
-
-def build_site(env):
-    manage = [sys.executable, str(BASE_DIR / "manage.py")]
-    for command in (
-        ["migrate", "--noinput", "-v0"],
-        ["load_demo_content"],
-        ["collectstatic", "--noinput", "-v0"],
-    ):
-        subprocess.run(  # noqa: S603 (fixed argument lists, no shell)
-            manage + command, env=env, cwd=BASE_DIR, check=True, stdout=subprocess.DEVNULL
-        )
-
-
 PAGES_SCRIPT = """
-import json
-from django.utils import timezone
-from careers.models import CareersIndexPage, JobPage
-from home.models import ContactPage, ExplainerPage, GoalsPage, HomePage
-from home.models.site_settings import PracticeSettings
-from resources.models import ResourceIndexPage, ResourcePage
-from team.models import TeamIndexPage, TeamMemberPage
-
-def url(model, **filters):
-    return model.objects.live().public().filter(**filters).order_by("path").first().get_url()
-
 library = url(ResourceIndexPage)
-practice = PracticeSettings.load()
 print(json.dumps({
     "home": url(HomePage),
     "explainer": url(ExplainerPage),
@@ -120,7 +74,7 @@ print(json.dumps({
     "team": url(TeamIndexPage),
     "team-member": url(TeamMemberPage),
     "careers": url(CareersIndexPage),
-    "job": url(JobPage, closing_date__gte=timezone.localdate()),
+    "job": url(JobPage, closing_date__gte=today),
     "search": "/search/?q=therapy",
     "not-found": "/this-page-does-not-exist/",
     "browsing-safely": practice.browsing_safely_page.get_url(),
@@ -131,51 +85,6 @@ print(json.dumps({
 # Pages whose robots meta says noindex on purpose, and the status each page must answer with.
 NOINDEX_PAGES = {"library-search", "search", "not-found"}
 EXPECTED_STATUS = {"not-found": 404}
-
-
-def page_urls(env):
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, str(BASE_DIR / "manage.py"), "shell", "-c", PAGES_SCRIPT],
-        env=env,
-        cwd=BASE_DIR,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode:
-        raise SystemExit(f"Could not list the pages to audit:\n{result.stderr}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
-def start_server(env, port):
-    command = [str(Path(sys.executable).parent / "gunicorn"), "config.wsgi:application"]
-    if GUNICORN_CONFIG.exists():
-        # The deployment's own gunicorn settings (workers, keep-alive); bind and log level below.
-        command += ["--config", str(GUNICORN_CONFIG)]
-    command += ["--bind", f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning"]
-    server = subprocess.Popen(command, env=env, cwd=BASE_DIR)  # noqa: S603
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if server.poll() is not None:
-                raise SystemExit("gunicorn exited before it answered.")
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=10)
-                return server
-            except OSError:  # refused while it boots, or slow on a busy machine
-                time.sleep(0.3)
-        raise SystemExit("gunicorn did not answer within 60 seconds.")
-    except BaseException:
-        stop_server(server)
-        raise
-
-
-def stop_server(server):
-    server.terminate()
-    try:
-        server.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
 
 
 def fetch(url):
@@ -395,14 +304,14 @@ def main(argv=None):
 
     workdir = Path(tempfile.mkdtemp(prefix="hrt-audit-"))
     port = free_port()
-    env = site_environment(workdir, port)
+    env = site_environment(workdir, port, secret_key="audit-only-not-a-secret")
     base_url = f"http://127.0.0.1:{port}"
     started = time.monotonic()
     server = None
     try:
         print("== building the demo site (SQLite, production settings)", flush=True)
         build_site(env)
-        pages = page_urls(env)
+        pages = shell_json(env, PAGES_SCRIPT)
         if args.only:
             unknown = set(args.only) - set(pages)
             if unknown:
@@ -410,7 +319,7 @@ def main(argv=None):
                     f"No such page: {', '.join(sorted(unknown))}; pages: {', '.join(pages)}"
                 )
             pages = {name: path for name, path in pages.items() if name in args.only}
-        server = start_server(env, port)
+        server = start_server(env, port, workdir / "server.log")
         print(f"== Nu Html Checker on {len(pages)} pages", flush=True)
         problems, html_errors = validate_html(base_url, pages, workdir)
         REPORT_DIR.mkdir(parents=True, exist_ok=True)

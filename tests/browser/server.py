@@ -1,22 +1,19 @@
-"""A real copy of the site for the browser tests: a throwaway SQLite database with the demo
-content, served by gunicorn under the production settings on 127.0.0.1.
+"""The browser tests' copy of the site (tests/live_site.py), started once per test run: the
+accounts the journeys log in with, and the address of one page of each public type."""
 
-pytest-django's live_server would flush the demo content after each test (its tests are
-transactional), so the site runs in its own process once per test run and the tests talk to
-it over HTTP only, like a visitor's browser does."""
-
-import json
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from subprocess import Popen
 
-BASE_DIR = Path(__file__).resolve().parents[2]
+from tests.live_site import (
+    build_site,
+    free_port,
+    run_manage,
+    shell_json,
+    site_environment,
+    start_server,
+    stop_server,
+)
 
 # One page of each public type (their addresses come from SETUP_SCRIPT below).
 PUBLIC_PAGES = [
@@ -43,16 +40,8 @@ STAFF = ("browser-staff", "staff-pass-1234")
 
 # Accounts the journeys log in with, and the page of each public type they visit.
 SETUP_SCRIPT = """
-import json
-from django.contrib.auth.models import Group, Permission
-from django.utils import timezone
-from careers.models import CareersIndexPage, JobPage
-from home.models import ContactPage, ExplainerPage, GoalsPage, HomePage
-from home.models.site_settings import PracticeSettings
-from resources.models import ResourceIndexPage, ResourcePage
-from team.models import TeamIndexPage, TeamMemberPage
-from wagtail.models import Page
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 
 User = get_user_model()
 access_admin = Permission.objects.get(codename="access_admin")
@@ -71,14 +60,6 @@ def user(username, password, groups):
 user(EDITOR_NAME, EDITOR_PASSWORD, [Group.objects.get(name="Moderators")])
 user(STAFF_NAME, STAFF_PASSWORD, [])
 
-def first(model, **filters):
-    return model.objects.live().public().filter(**filters).order_by("path").first()
-
-def url(model, **filters):
-    return first(model, **filters).get_url()
-
-today = timezone.localdate()
-practice = PracticeSettings.load()
 member = first(TeamMemberPage, accepting_new_clients=True)
 open_job = first(JobPage, closing_date__gte=today)
 closed_job = first(JobPage, closing_date__lt=today)
@@ -117,7 +98,7 @@ class LiveSite:
     facts: dict
     workdir: Path
     env: dict = field(repr=False)
-    process: subprocess.Popen = field(repr=False)
+    process: Popen = field(repr=False)
 
     def url(self, name_or_path):
         path = self.pages.get(name_or_path, name_or_path)
@@ -130,120 +111,19 @@ class LiveSite:
         stop_server(self.process)
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def site_environment(workdir, port):
-    """The production settings, on throwaway storage, served over plain HTTP on 127.0.0.1."""
-    env = dict(os.environ)
-    env.pop("DEBUG", None)
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY="browser-tests-only-not-a-secret",
-        ALLOWED_HOSTS="127.0.0.1",
-        # Plain HTTP on the loopback address: no redirect to HTTPS, no HSTS, and cookies that a
-        # browser keeps over HTTP. Everything else is as in production.
-        SECURE_SSL_REDIRECT="false",
-        SECURE_HSTS_SECONDS="0",
-        SECURE_COOKIES="false",
-        DATABASE_URL=f"sqlite:///{workdir / 'site.sqlite3'}",
-        STATIC_ROOT=str(workdir / "static"),
-        MEDIA_ROOT=str(workdir / "media"),
-        PRIVATE_MEDIA_ROOT=str(workdir / "private_media"),
-        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
-        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-        SERVE_MEDIA="true",
-        LOG_LEVEL="ERROR",
-    )
-    return env
-
-
-def run_manage(env, *args):
-    result = subprocess.run(  # noqa: S603 (fixed argument lists, no shell)
-        [sys.executable, str(BASE_DIR / "manage.py"), *args],
-        env=env,
-        cwd=BASE_DIR,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode:
-        raise RuntimeError(f"manage.py {args[0]} failed:\n{result.stdout}\n{result.stderr}")
-    return result.stdout
-
-
-def build_site(env):
-    run_manage(env, "migrate", "--noinput", "-v0")
-    run_manage(env, "load_demo_content")
-    run_manage(env, "collectstatic", "--noinput", "-v0")
+def start_site(workdir):
+    port = free_port()
+    env = site_environment(workdir, port, secret_key="browser-tests-only-not-a-secret")
+    build_site(env)
     script = (
         SETUP_SCRIPT.replace("EDITOR_NAME", repr(EDITOR[0]))
         .replace("EDITOR_PASSWORD", repr(EDITOR[1]))
         .replace("STAFF_NAME", repr(STAFF[0]))
         .replace("STAFF_PASSWORD", repr(STAFF[1]))
     )
-    output = run_manage(env, "shell", "-c", script)
-    return json.loads(output.strip().splitlines()[-1])
-
-
-def stop_server(process):
-    # SIGINT is gunicorn's quick shutdown; SIGTERM would wait for keep-alive connections.
-    process.send_signal(signal.SIGINT)
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
-def start_server(env, port, log_path):
-    log = open(log_path, "w")  # noqa: SIM115 (kept open for the server's lifetime)
-    process = subprocess.Popen(  # noqa: S603
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "config.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--threads",
-            "2",
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=BASE_DIR,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        wait_until_answering(process, port, log_path)
-    except BaseException:
-        stop_server(process)  # never leave a server behind
-        raise
-    return process
-
-
-def wait_until_answering(process, port, log_path):
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited early:\n{Path(log_path).read_text()}")
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=5)  # noqa: S310
-            return
-        except OSError:  # not listening yet, or still starting up
-            time.sleep(0.2)
-    raise RuntimeError("gunicorn did not answer within 60 seconds.")
-
-
-def start_site(workdir):
-    port = free_port()
-    env = site_environment(workdir, port)
-    facts = build_site(env)
-    process = start_server(env, port, workdir / "server.log")
+    facts = shell_json(env, script)
+    # Two threads per worker: the journeys open pages while a form posts.
+    process = start_server(env, port, workdir / "server.log", threads=2)
     return LiveSite(
         base_url=f"http://127.0.0.1:{port}",
         pages=facts.pop("pages"),

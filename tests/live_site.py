@@ -1,0 +1,152 @@
+"""A real, throwaway copy of the site for the tools that need one over HTTP: the browser tests
+(tests/browser/) and `make audit` (tests/audit/run_audit.py).
+
+It is a SQLite database with the demo content in a scratch folder, served by gunicorn under the
+production settings (WhiteNoise, compressed hashed static files) on 127.0.0.1 over plain HTTP.
+pytest-django's live_server would flush the demo content after each test, so the site runs in
+its own process and is spoken to like a visitor's browser does."""
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parents[1]
+GUNICORN_CONFIG = BASE_DIR / "config" / "gunicorn.py"
+
+# The start of every script that looks pages up in the built site (`shell_json`).
+PAGES_PRELUDE = """
+import json
+from django.utils import timezone
+from careers.models import CareersIndexPage, JobPage
+from home.models import ContactPage, ExplainerPage, GoalsPage, HomePage
+from home.models.site_settings import PracticeSettings
+from resources.models import ResourceIndexPage, ResourcePage
+from team.models import TeamIndexPage, TeamMemberPage
+
+def first(model, **filters):
+    return model.objects.live().public().filter(**filters).order_by("path").first()
+
+def url(model, **filters):
+    return first(model, **filters).get_url()
+
+today = timezone.localdate()
+practice = PracticeSettings.load()
+"""
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def site_environment(workdir, port, secret_key):
+    """The production settings on throwaway storage, served over plain HTTP on 127.0.0.1: no
+    redirect to HTTPS, no HSTS, and cookies a browser keeps over HTTP. Everything else is as in
+    production."""
+    env = dict(os.environ)
+    env.pop("DEBUG", None)
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY=secret_key,
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="false",
+        SECURE_HSTS_SECONDS="0",
+        SECURE_COOKIES="false",
+        DATABASE_URL=f"sqlite:///{workdir / 'site.sqlite3'}",
+        STATIC_ROOT=str(workdir / "static"),
+        MEDIA_ROOT=str(workdir / "media"),
+        PRIVATE_MEDIA_ROOT=str(workdir / "private_media"),
+        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        # No proxy in front: Django serves uploaded media (demo images), as `make serve` does.
+        SERVE_MEDIA="true",
+        LOG_LEVEL="ERROR",
+    )
+    return env
+
+
+def run_manage(env, *args):
+    result = subprocess.run(  # noqa: S603 (fixed argument lists, no shell)
+        [sys.executable, str(BASE_DIR / "manage.py"), *args],
+        env=env,
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode:
+        raise RuntimeError(f"manage.py {args[0]} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def build_site(env):
+    run_manage(env, "migrate", "--noinput", "-v0")
+    run_manage(env, "load_demo_content")
+    run_manage(env, "collectstatic", "--noinput", "-v0")
+
+
+def shell_json(env, script):
+    """Run `script` after PAGES_PRELUDE in the site's Django shell; it prints one JSON line."""
+    output = run_manage(env, "shell", "-c", PAGES_PRELUDE + script)
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def start_server(env, port, log_path, threads=1):
+    """gunicorn with the deployment's own settings (config/gunicorn.py), two workers, bound to
+    `port`; returns once it answers."""
+    log = open(log_path, "w")  # noqa: SIM115 (kept open for the server's lifetime)
+    process = subprocess.Popen(  # noqa: S603
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "config.wsgi:application",
+            "--config",
+            str(GUNICORN_CONFIG),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--threads",
+            str(threads),
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=BASE_DIR,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_until_answering(process, port, log_path)
+    except BaseException:
+        stop_server(process)  # never leave a server behind
+        raise
+    return process
+
+
+def wait_until_answering(process, port, log_path):
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited early:\n{Path(log_path).read_text()}")
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=10)  # noqa: S310
+            return
+        except OSError:  # not listening yet, or slow on a busy machine
+            time.sleep(0.2)
+    raise RuntimeError("gunicorn did not answer within 60 seconds.")
+
+
+def stop_server(process):
+    # SIGINT is gunicorn's quick shutdown; SIGTERM would wait for keep-alive connections.
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
