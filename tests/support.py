@@ -3,6 +3,7 @@
 import re
 import smtplib
 
+from bs4 import BeautifulSoup
 from django.core.mail.backends.base import BaseEmailBackend
 
 
@@ -21,3 +22,10 @@ def assert_no_inline_code(html):
     """A strict Content Security Policy needs pages without inline scripts or styles."""
     assert not INLINE_SCRIPT.search(html), INLINE_SCRIPT.search(html).group(0)
     assert not INLINE_STYLE.search(html), "inline style found"
+
+
+def page_at(client, url):
+    """The page at `url`, parsed, after checking it answered 200."""
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")

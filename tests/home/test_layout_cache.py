@@ -2,20 +2,14 @@
 in the cache until the next edit, and every edit shows at once."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home.models import PracticeSettings
 from home.models.pages import StandardPage
+from tests.support import page_at
 
 pytestmark = pytest.mark.django_db
-
-
-def get(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def menu(page):
@@ -35,36 +29,36 @@ def test_a_second_page_view_asks_less_of_the_database(client):
 
 
 def test_the_kept_menu_still_marks_the_page_being_read(client):
-    assert menu(get(client, "/goals/"))["Goals of harm reduction therapy"] == "page"
-    on_library = menu(get(client, "/resources/"))
+    assert menu(page_at(client, "/goals/"))["Goals of harm reduction therapy"] == "page"
+    on_library = menu(page_at(client, "/resources/"))
     assert on_library["Goals of harm reduction therapy"] is None
     assert "page" in on_library.values()
 
 
 def test_a_page_published_into_the_menu_shows_at_once(client, home_page):
-    get(client, "/goals/")
+    page_at(client, "/goals/")
     page = StandardPage(title="Groups and workshops", slug="groups", show_in_menus=True)
     home_page.add_child(instance=page)
     page.save_revision().publish()
-    assert "Groups and workshops" in menu(get(client, "/goals/"))
+    assert "Groups and workshops" in menu(page_at(client, "/goals/"))
     page.unpublish()
-    assert "Groups and workshops" not in menu(get(client, "/goals/"))
+    assert "Groups and workshops" not in menu(page_at(client, "/goals/"))
 
 
 def test_a_settings_change_shows_in_the_banner_and_footer_at_once(client):
-    get(client, "/goals/")
+    page_at(client, "/goals/")
     practice = PracticeSettings.load()
     practice.phone = "(555) 010-4242"
     practice.footer_text = "Closed on public holidays."
     practice.save()
-    page = get(client, "/goals/")
+    page = page_at(client, "/goals/")
     assert "(555) 010-4242" in page.select_one(".site-footer").get_text()
     assert "Closed on public holidays." in page.select_one(".site-footer").get_text()
 
 
 def test_with_the_cache_unable_to_say_the_layout_is_rendered_afresh(client, monkeypatch):
-    get(client, "/goals/")
+    page_at(client, "/goals/")
     monkeypatch.setattr("home.page_cache.current_generation", lambda request=None: None)
     # A change no signal reports: only a fresh rendering can show it.
     PracticeSettings.objects.update(footer_text="Fresh footer line.")
-    assert "Fresh footer line." in get(client, "/goals/").select_one(".site-footer").get_text()
+    assert "Fresh footer line." in page_at(client, "/goals/").select_one(".site-footer").get_text()

@@ -1,25 +1,19 @@
 import pytest
-from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
 from resources.models import ResourceIndexPage, ResourcePage
+from tests.support import page_at
 
 from .factories import make_resource
 
 pytestmark = pytest.mark.django_db
 
 
-def soup(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
 def test_resource_page_shows_summary_link_and_taxonomy_links(client):
     resource = ResourcePage.objects.get(slug="naloxone-saves-lives")
-    page = soup(client, resource.url)
+    page = page_at(client, resource.url)
     assert page.h1.get_text(strip=True) == "Naloxone Saves Lives"
     assert resource.summary in page.get_text()
     external = page.select_one(".resource-actions a")
@@ -33,19 +27,19 @@ def test_resource_page_shows_summary_link_and_taxonomy_links(client):
 
 
 def test_spanish_resources_are_marked_for_screen_readers(client):
-    page = soup(client, ResourcePage.objects.get(slug="naloxona").url)
+    page = page_at(client, ResourcePage.objects.get(slug="naloxona").url)
     assert page.h1["lang"] == "es"
 
 
 def test_taxonomy_links_lead_back_into_the_filtered_library(client):
-    page = soup(client, "/resources/?topic=naloxone")
+    page = page_at(client, "/resources/?topic=naloxone")
     titles = [a.get_text(strip=True) for a in page.select(".resource-card__title a")]
     assert "Naloxone Saves Lives" in titles
     assert "Rethinking Drinking" not in titles
 
 
 def test_related_resources_share_topics(client):
-    page = soup(client, ResourcePage.objects.get(slug="naloxone-saves-lives").url)
+    page = page_at(client, ResourcePage.objects.get(slug="naloxone-saves-lives").url)
     related = [a.get_text(strip=True) for a in page.select(".related .resource-card__title a")]
     assert 1 <= len(related) <= 3
     assert "Naloxone Saves Lives" not in related
@@ -58,7 +52,7 @@ def test_attached_document_shows_format_and_size(client):
     resource = make_resource("Worksheet with file", type_slug="worksheet")
     resource.document = document
     resource.save_revision().publish()
-    page = soup(client, resource.url)
+    page = page_at(client, resource.url)
     download = page.select_one("a[download]")
     assert "Safer use plan worksheet" in download.get_text()
     assert "PDF, 2.0" in download.get_text(" ", strip=True)
@@ -76,14 +70,14 @@ def test_a_resource_needs_a_link_or_a_document():
 
 
 def test_explainer_approaches_link_to_the_filtered_library(client):
-    page = soup(client, "/what-is-harm-reduction/")
+    page = page_at(client, "/what-is-harm-reduction/")
     links = [a["href"] for a in page.select(".spectrum a.link-arrow")]
     assert links == [
         "/resources/?approach=substance-use-management",
         "/resources/?approach=targeted-abstinence",
         "/resources/?approach=total-abstinence",
     ]
-    filtered = soup(client, links[1])
+    filtered = page_at(client, links[1])
     assert "Targeted Abstinence" in filtered.select_one(".chips").get_text()
 
 
@@ -94,7 +88,7 @@ def test_page_rules():
 
 
 def test_the_library_carries_the_get_naloxone_block(client):
-    page = soup(client, "/resources/")
+    page = page_at(client, "/resources/")
     block = page.select_one(".block--naloxone")
     assert block is not None
     assert "Get naloxone" in block.get_text()
@@ -109,6 +103,6 @@ def test_related_resources_put_the_most_shared_tags_first(client):
         "Shares three", topics=("naloxone", "safer-use"), approaches=("total-abstinence",)
     )
     assert subject.related_resources()[0].title == "Shares three"
-    page = soup(client, subject.url)
+    page = page_at(client, subject.url)
     first = page.select_one(".related .resource-card__title a").get_text(strip=True)
     assert first == "Shares three"
