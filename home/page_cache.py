@@ -185,6 +185,8 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         cache = page_cache()
         generation = self.current_generation(cache, key)
+        # What the rest of the request keeps until the next edit uses the same answer.
+        request._page_cache_generation = generation and generation["token"]
         if generation is None:
             return self.get_response(request)
         kept = generation.pop("page", None)

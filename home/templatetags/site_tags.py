@@ -24,18 +24,22 @@ def site_root(context):
     return cached
 
 
-# The menu changes only when pages are published, moved or deleted, which moves the page
-# cache's generation on: kept that long (at most an hour) rather than asked of the database on
-# every page.
-MENU_SECONDS = 3600
+# The menu and the parts of the layout every page shares change only with edits, which move the
+# page cache's generation on: kept that long (at most an hour) rather than asked of the database
+# and rendered on every page.
+KEPT_SECONDS = 3600
+
+
+def kept_key(kind, request, generation, *parts):
+    site = "|".join(str(part) for part in (request.get_host() if request else "", *parts))
+    return f"{kind}:" + sha256(f"{site}|{generation}".encode()).hexdigest()
 
 
 def menu_entries(root, request):
     """The pages in the menu under `root`: title, address, path and id."""
     generation = page_cache.current_generation(request)
     cache = page_cache.page_cache()
-    site = f"{root.pk}|{request.get_host() if request else ''}|{generation}"
-    key = "main-menu:" + sha256(site.encode()).hexdigest()
+    key = kept_key("main-menu", request, generation, root.pk)
     entries = cache.get(key) if generation else None
     if entries is None:
         entries = [
@@ -47,7 +51,7 @@ def menu_entries(root, request):
             .only("title", "url_path", "path", "depth")
         ]
         if generation:
-            cache.set(key, entries, MENU_SECONDS)
+            cache.set(key, entries, KEPT_SECONDS)
     return entries
 
 
@@ -82,3 +86,35 @@ def canonical_url(context):
     if request is None:
         return ""
     return request.build_absolute_uri(request.path)
+
+
+class SharedLayoutNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name = name
+        self.nodelist = nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        generation = page_cache.current_generation(request)
+        if generation is None:  # the cache cannot say which edit is the last: render afresh
+            return self.nodelist.render(context)
+        cache = page_cache.page_cache()
+        key = kept_key("layout", request, generation, self.name)
+        html = cache.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            cache.set(key, html, KEPT_SECONDS)
+        return html
+
+
+@register.tag
+def shared_layout(parser, token):
+    """`{% shared_layout "name" %}...{% endshared_layout %}`: a part of the layout that is the
+    same on every page and for every visitor, kept in the cache until the next edit."""
+    try:
+        _tag, name = token.split_contents()
+    except ValueError as error:
+        raise template.TemplateSyntaxError("shared_layout takes one name") from error
+    nodelist = parser.parse(("endshared_layout",))
+    parser.delete_first_token()
+    return SharedLayoutNode(name.strip("\"'"), nodelist)
