@@ -16,6 +16,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from tests.support import manage_py
+
 BASE_DIR = Path(__file__).resolve().parents[1]
 GUNICORN_CONFIG = BASE_DIR / "config" / "gunicorn.py"
 
@@ -73,13 +75,7 @@ def site_environment(workdir, port, secret_key):
 
 
 def run_manage(env, *args):
-    result = subprocess.run(  # noqa: S603 (fixed argument lists, no shell)
-        [sys.executable, str(BASE_DIR / "manage.py"), *args],
-        env=env,
-        cwd=BASE_DIR,
-        capture_output=True,
-        text=True,
-    )
+    result = manage_py(env, *args, timeout=600)
     if result.returncode:
         raise RuntimeError(f"manage.py {args[0]} failed:\n{result.stdout}\n{result.stderr}")
     return result.stdout

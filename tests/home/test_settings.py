@@ -1,24 +1,14 @@
 """The settings modules read the environment as the README says."""
 
 import os
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import manage_py
 
 
 def run_manage(*args, **env):
     environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY"}}
     environment.update(env)
-    return subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return manage_py(environment, *args, timeout=120)
 
 
 def settings_value(expression, **env):

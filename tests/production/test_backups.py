@@ -3,12 +3,9 @@
 
 import os
 import stat
-import subprocess
-import sys
 import tarfile
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import manage_py
 
 COUNT_MESSAGES = (
     "from wagtail.contrib.forms.models import FormSubmission; "
@@ -32,14 +29,7 @@ def manage(site, *args, check=True):
         MEDIA_ROOT=str(site / "media"),
         PRIVATE_MEDIA_ROOT=str(site / "private"),
     )
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = manage_py(environment, *args)
     if check:
         assert result.returncode == 0, result.stdout + result.stderr
     return result

@@ -3,9 +3,6 @@ headers; pages carry responsive WebP images with their sizes (docs/deploy.md).""
 
 import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -14,8 +11,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from home.models.pages import StandardPage
 from team.models import TeamMemberPage
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import manage_py
 
 STATIC_CHECK = """
 import json, django
@@ -43,14 +39,7 @@ def test_static_files_are_hashed_compressed_and_cached_for_a_year_or_an_hour(tmp
     )
 
     def manage(*args):
-        result = subprocess.run(  # noqa: S603
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=environment,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        result = manage_py(environment, *args)
         assert result.returncode == 0, result.stderr
         return result.stdout
 

@@ -3,9 +3,9 @@ the settings are imported in a fresh process with that environment, as a server 
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.support import manage_py
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,14 +37,7 @@ def settings_json(expression, **env):
         "from django.core.files.storage import storages; "
         f"print(json.dumps({expression}, default=str))"
     )
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = manage_py(environment, "shell", "--no-imports", "-c", code, timeout=120)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
