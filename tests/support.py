@@ -47,3 +47,14 @@ def manage_py(env, *args, timeout=300):
         text=True,
         timeout=timeout,
     )
+
+
+# A contact form a visitor fills in correctly (home.ContactPage's demo fields).
+CONTACT_POST = {
+    "your_name": "Sam",
+    "phone_or_email": "sam@example.org",
+    "preferred_way_to_contact_you": "Email",
+    "is_it_ok_to_leave_a_voicemail": "No",
+    "is_it_ok_to_email_you": "Yes",
+    "anything_you_would_like_us_to_know": "Evenings are best.",
+}

@@ -3,17 +3,12 @@ from bs4 import BeautifulSoup
 from django.core import mail
 from wagtail.contrib.forms.models import FormSubmission
 
+from tests.support import CONTACT_POST
+
 pytestmark = pytest.mark.django_db
 
 URL = "/contact/"
-GOOD_POST = {
-    "your_name": "Sam",
-    "phone_or_email": "sam@example.org",
-    "preferred_way_to_contact_you": "Email",
-    "is_it_ok_to_leave_a_voicemail": "No",
-    "is_it_ok_to_email_you": "Yes",
-    "anything_you_would_like_us_to_know": "Evenings are best.",
-}
+GOOD_POST = CONTACT_POST
 
 
 def test_contact_form_asks_for_the_minimum_and_warns_about_clinical_details(client):

@@ -14,18 +14,11 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from careers.models import JobApplication, JobPage
 from home.models import ContactPage
+from tests.support import CONTACT_POST
 
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
-CONTACT = {
-    "your_name": "Sam",
-    "phone_or_email": "sam@example.org",
-    "preferred_way_to_contact_you": "Email",
-    "is_it_ok_to_leave_a_voicemail": "No",
-    "is_it_ok_to_email_you": "Yes",
-    "anything_you_would_like_us_to_know": "Evenings are best.",
-}
 
 
 def application():
@@ -63,7 +56,7 @@ def files_in(folder):
 
 def test_a_contact_message_is_saved_when_email_fails(client, email_down):
     page = ContactPage.objects.get()
-    response = client.post(page.url, CONTACT)
+    response = client.post(page.url, CONTACT_POST)
     assert response.status_code == 200
     assert FormSubmission.objects.filter(page=page, form_data__your_name="Sam").exists()
 
@@ -124,7 +117,7 @@ def test_a_full_database_refuses_a_contact_message_plainly_and_sends_no_email(
 
     monkeypatch.setattr(FormSubmission.objects, "create", database_full)
     client.raise_request_exception = False
-    response = client.post(ContactPage.objects.get().url, CONTACT)
+    response = client.post(ContactPage.objects.get().url, CONTACT_POST)
     assert response.status_code == 500
     assert "Something went wrong" in response.text
     # No "message received" email about a message that was never saved.
