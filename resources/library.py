@@ -2,9 +2,9 @@
 
 Every state of the library is a set of GET parameters, validated by `LibraryFilterForm` before
 they touch a query. The number of SQL queries does not depend on how many resources there are:
-one query gives every facet value, the counts come from the facet index (facet_index.py: one
-query for the search, if any) or, when that cannot be trusted, from one SQL query, and the
-results take two (page, topics)."""
+the facets' values and counts come from the facet index (facet_index.py), which leaves only the
+search, if any, to the database; when the index cannot be trusted, one query gives the values
+and one the counts. The results take two more (page, topics)."""
 
 import re
 from dataclasses import dataclass
@@ -251,10 +251,10 @@ class LibrarySearch:
         asked of the database."""
         words = search_words(self.query)
         if words:
-            # Thousands of ids straight from the cursor: Django's row handling costs more here
-            # than the query.
             # Every resource matching the words, live or not, in this library or another: the
             # index keeps only this library's live ones, and the database is spared the check.
+            # Thousands of ids are read straight from the cursor: Django's row handling would
+            # cost more than the query.
             found = ResourcePage.objects.search(" ".join(words), operator="and")
             matching_pks = found.get_queryset().order_by().values_list("pk").query
             try:
@@ -290,9 +290,10 @@ class LibrarySearch:
                     if count:
                         counts[(param, pk)] = count
         found = passing(None)
-        if words and found.bit_count() <= MAX_LISTED_RESULTS:
+        total = found.bit_count()
+        if words and total <= MAX_LISTED_RESULTS:
             self.found_pks = index.pks_of(found)
-        return counts, found.bit_count()
+        return counts, total
 
     def _counts(self, terms):
         """How many resources each facet value would give, and the total, in one SQL query.
@@ -337,7 +338,7 @@ class LibrarySearch:
                     placeholders = ", ".join(["%s"] * len(chosen[facet.param]))
                     sql.append(f"{columns[facet.param]} IN ({placeholders})")
                     values.extend(chosen[facet.param])
-            return sql, values
+            return (" WHERE " + " AND ".join(sql)) if sql else "", values
 
         parts = []
         for facet in FACETS:
@@ -349,15 +350,13 @@ class LibrarySearch:
                 source = f"{table} JOIN matching ON {quote('resourcepage_id')} = rid"
             else:
                 term_column, source = columns[facet.param], "matching"
-            where_sql = (" WHERE " + " AND ".join(where)) if where else ""
             parts.append(
-                f"SELECT %s, {term_column}, COUNT(*) FROM {source}{where_sql} "  # noqa: S608
+                f"SELECT %s, {term_column}, COUNT(*) FROM {source}{where} "  # noqa: S608
                 f"GROUP BY {term_column}"
             )
             params.extend([facet.param, *values])
         where, values = conditions(skip=None)
-        where_sql = (" WHERE " + " AND ".join(where)) if where else ""
-        parts.append(f"SELECT %s, 0, COUNT(*) FROM matching{where_sql}")  # noqa: S608
+        parts.append(f"SELECT %s, 0, COUNT(*) FROM matching{where}")  # noqa: S608
         params.extend(["", *values])
         sql = f"WITH matching AS ({matching_sql}) " + " UNION ALL ".join(parts)
         with connection.cursor() as cursor:
