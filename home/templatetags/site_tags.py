@@ -30,29 +30,33 @@ def site_root(context):
 KEPT_SECONDS = 3600
 
 
-def kept_key(kind, request, generation, *parts):
+def kept_until_next_edit(kind, request, compute, *parts):
+    """`compute()`, kept in the cache under `kind` and `parts` until the next edit; computed
+    afresh whenever the cache cannot say which edit is the last."""
+    generation = page_cache.current_generation(request)
+    if generation is None:
+        return compute()
     site = "|".join(str(part) for part in (request.get_host() if request else "", *parts))
-    return f"{kind}:" + sha256(f"{site}|{generation}".encode()).hexdigest()
+    key = f"{kind}:" + sha256(f"{site}|{generation}".encode()).hexdigest()
+    cache = page_cache.page_cache()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, KEPT_SECONDS)
+    return value
 
 
 def menu_entries(root, request):
     """The pages in the menu under `root`: title, address, path and id."""
-    generation = page_cache.current_generation(request)
-    cache = page_cache.page_cache()
-    key = kept_key("main-menu", request, generation, root.pk)
-    entries = cache.get(key) if generation else None
-    if entries is None:
-        entries = [
+
+    def entries():
+        pages = root.get_children().live().public().in_menu()
+        return [
             (page.title, page.get_url(request=request), page.path, page.pk)
-            for page in root.get_children()
-            .live()
-            .public()
-            .in_menu()
-            .only("title", "url_path", "path", "depth")
+            for page in pages.only("title", "url_path", "path", "depth")
         ]
-        if generation:
-            cache.set(key, entries, KEPT_SECONDS)
-    return entries
+
+    return kept_until_next_edit("main-menu", request, entries, root.pk)
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -94,17 +98,9 @@ class SharedLayoutNode(template.Node):
         self.nodelist = nodelist
 
     def render(self, context):
-        request = context.get("request")
-        generation = page_cache.current_generation(request)
-        if generation is None:  # the cache cannot say which edit is the last: render afresh
-            return self.nodelist.render(context)
-        cache = page_cache.page_cache()
-        key = kept_key("layout", request, generation, self.name)
-        html = cache.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            cache.set(key, html, KEPT_SECONDS)
-        return html
+        return kept_until_next_edit(
+            "layout", context.get("request"), lambda: self.nodelist.render(context), self.name
+        )
 
 
 @register.tag
