@@ -39,6 +39,27 @@ def url(model, **filters):
 
 today = timezone.localdate()
 practice = PracticeSettings.load()
+
+# One page of each public type by name; the callers choose which member and job.
+def public_pages(team_member, open_job):
+    library = url(ResourceIndexPage)
+    return {
+        "home": url(HomePage),
+        "explainer": url(ExplainerPage),
+        "goals": url(GoalsPage),
+        "contact": url(ContactPage),
+        "library": library,
+        "library-search": library + "?q=naloxone",
+        "resource": url(ResourcePage),
+        "team": url(TeamIndexPage),
+        "team-member": team_member.get_url(),
+        "careers": url(CareersIndexPage),
+        "job": open_job.get_url(),
+        "search": "/search/?q=therapy",
+        "not-found": "/this-page-does-not-exist/",
+        "browsing-safely": practice.browsing_safely_page.get_url(),
+        "privacy": practice.privacy_page.get_url(),
+    }
 """
 
 

@@ -63,25 +63,10 @@ user(STAFF_NAME, STAFF_PASSWORD, [])
 member = first(TeamMemberPage, accepting_new_clients=True)
 open_job = first(JobPage, closing_date__gte=today)
 closed_job = first(JobPage, closing_date__lt=today)
+pages = public_pages(member, open_job)
+pages["closed-job"] = closed_job.get_url()
 print(json.dumps({
-    "pages": {
-        "home": url(HomePage),
-        "explainer": url(ExplainerPage),
-        "goals": url(GoalsPage),
-        "contact": url(ContactPage),
-        "library": url(ResourceIndexPage),
-        "library-search": url(ResourceIndexPage) + "?q=naloxone",
-        "resource": url(ResourcePage),
-        "team": url(TeamIndexPage),
-        "team-member": member.get_url(),
-        "careers": url(CareersIndexPage),
-        "job": open_job.get_url(),
-        "closed-job": closed_job.get_url(),
-        "search": "/search/?q=therapy",
-        "not-found": "/this-page-does-not-exist/",
-        "browsing-safely": practice.browsing_safely_page.get_url(),
-        "privacy": practice.privacy_page.get_url(),
-    },
+    "pages": pages,
     "member": {"slug": member.slug, "name": member.title},
     "open_job": {"id": open_job.pk, "title": open_job.title},
     "closed_job": {"title": closed_job.title},
