@@ -104,9 +104,10 @@ def build(library, generation):
     )
 
 
-def for_library(library):
-    """The current index of `library`, built if need be, or None when it cannot be trusted."""
-    generation = page_cache.current_generation()
+def for_library(library, request=None):
+    """The current index of `library`, built if need be, or None when it cannot be trusted.
+    With the request, the generation the page cache already read for it is reused."""
+    generation = page_cache.current_generation(request)
     if generation is None:
         return None
     index = _indexes.get(library.pk)

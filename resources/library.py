@@ -130,10 +130,10 @@ class LibrarySearch:
     """One visitor's view of the library: the query, the chosen filters, the facet counts
     for that query, and the sorted results."""
 
-    def __init__(self, index_page, params):
+    def __init__(self, index_page, params, request=None):
         self.index_page = index_page
         self.params = params if isinstance(params, QueryDict) else QueryDict(mutable=True)
-        index = facet_index.for_library(index_page)
+        index = facet_index.for_library(index_page, request)
         terms = index.terms if index else self._terms()
         self.form = LibraryFilterForm(self.params, self._choices(terms))
         self.form.is_valid()

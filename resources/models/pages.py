@@ -58,7 +58,7 @@ class ResourceIndexPage(RoutablePageMixin, Page):
     def library(self, request):
         from resources.library import LibrarySearch
 
-        library = LibrarySearch(self, request.GET)
+        library = LibrarySearch(self, request.GET, request)
         response = self.render(
             request,
             context_overrides={"library": library, "results": library.page_of_results()},

@@ -32,7 +32,7 @@ def view(params, *, index):
     if not index:
         facet_index._indexes.clear()
     original = facet_index.for_library
-    facet_index.for_library = original if index else (lambda library: None)
+    facet_index.for_library = original if index else (lambda library, request=None: None)
     try:
         search = LibrarySearch(library, QueryDict(params))
         page = search.page_of_results()
