@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import DatabaseError, transaction
-from django.db.models import Q
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
 
@@ -95,6 +94,8 @@ class SiteSearch:
         self.matched_some_words_only = False
         self.failed = False
         self.site = Site.find_for_request(request)
+        # Which pages are private takes a query of its own: asked once per search.
+        self.public_pages = Page.objects.live().public() if query else Page.objects.none()
         self.promoted = self.find_promotions() if query else []
         self.matches = self.find_matches() if query else []
         self.paginator = Paginator(self.matches, RESULTS_PER_PAGE)
@@ -106,7 +107,7 @@ class SiteSearch:
         return len(self.matches) >= MAX_RESULTS
 
     def pages(self):
-        queryset = Page.objects.live().public()
+        queryset = self.public_pages
         if self.site is not None:
             queryset = queryset.in_site(self.site)
         return queryset.only(*RANKING_FIELDS)
@@ -160,12 +161,19 @@ class SiteSearch:
 
     def results(self):
         """The shown page of results, each page loaded as its own type for its snippet."""
-        ids = [page.pk for page in self.page_of_matches]
-        if not ids:
+        shown = list(self.page_of_matches)
+        if not shown:
             return []
-        specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+        # Each match knows its page type: one query per type on the page, none to find out.
+        ids_by_type = {}
+        for match in shown:
+            ids_by_type.setdefault(match.specific_class, []).append(match.pk)
+        specific = {}
+        for page_class, ids in ids_by_type.items():
+            if page_class is not None:  # a page type whose code was removed
+                specific.update((page.pk, page) for page in page_class.objects.filter(pk__in=ids))
         results = []
-        for pk in ids:
+        for pk in (match.pk for match in shown):
             page = specific.get(pk)
             if page is None:
                 continue
@@ -187,15 +195,20 @@ class SiteSearch:
         return self.promoted if self.page_of_matches.number == 1 else []
 
     def find_promotions(self):
-        live_pages = Page.objects.live().public()
-        picks = (
+        picks = list(
             SearchPromotion.objects.filter(query__query_string=self.query.normalised)
-            .filter(Q(page__isnull=True) | Q(page__in=live_pages))
             .select_related("page")
             .order_by("sort_order")
         )
+        # Most searches have none; only pages an editor promoted are checked for being live
+        # and public.
+        linked = {pick.page_id for pick in picks if pick.page_id}
+        if linked:
+            linked = set(self.public_pages.filter(pk__in=linked).values_list("pk", flat=True))
         promotions = []
         for pick in picks:
+            if pick.page_id and pick.page_id not in linked:
+                continue
             if pick.page_id:
                 url = pick.page.get_url(request=self.request)
                 label = result_label(pick.page.specific_class)
@@ -212,4 +225,8 @@ class SiteSearch:
         number is not kept: someone in a hard moment may type their own details."""
         if not self.query or self.page_of_matches.number != 1 or self.query.looks_personal:
             return
-        Query.get(self.query.normalised).add_hit()
+        try:
+            Query.get(self.query.normalised).add_hit()
+        except DatabaseError:
+            # A statistic: the visitor already has their results.
+            logger.warning("A search was not counted for the search-terms report", exc_info=True)

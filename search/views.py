@@ -10,6 +10,22 @@ from .results import SiteSearch
 from .suggestions import suggest
 
 
+class SearchResultsResponse(TemplateResponse):
+    """The results page, which counts the search for editors' search-terms report once it has
+    been sent: nobody waits for a statistic. (The server closes every response when it has
+    sent it; so does Django's test client.)"""
+
+    def __init__(self, count_search, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_search = count_search
+
+    def close(self):
+        try:
+            self.count_search()
+        finally:
+            super().close()
+
+
 @never_cache
 @require_safe
 def search(request):
@@ -18,8 +34,8 @@ def search(request):
     form = SearchForm(request.GET)
     query = form.search_query()
     site_search = SiteSearch(request, query, form.page_number())
-    site_search.record_hit()
-    response = TemplateResponse(
+    response = SearchResultsResponse(
+        site_search.record_hit,
         request,
         "search/search.html",
         {

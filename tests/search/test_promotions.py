@@ -1,11 +1,18 @@
 """Editors promote results for a query; every query is counted for the search-terms report,
 with nothing about who searched."""
 
+import logging
+from unittest import mock
+
 import pytest
+from django.core.signals import request_finished
+from django.db import DatabaseError, close_old_connections
+from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
+from search.views import search
 from tests.search.support import result_titles, soup_of
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +52,13 @@ def test_promotion_of_an_unpublished_page_is_hidden(client):
     assert not soup_of(client.get("/search/", {"q": "naloxone"})).select(".search-promoted")
 
 
+def test_promotion_of_a_private_page_is_hidden(client):
+    goals = Page.objects.get(slug="goals")
+    promote("naloxone", page=goals)
+    PageViewRestriction.objects.create(page=goals, restriction_type=PageViewRestriction.LOGIN)
+    assert not soup_of(client.get("/search/", {"q": "naloxone"})).select(".search-promoted")
+
+
 def test_promotions_show_on_the_first_page_only(client):
     promote("harm", page=Page.objects.get(slug="contact"))
     assert soup_of(client.get("/search/", {"q": "harm"})).select(".search-promoted")
@@ -62,6 +76,31 @@ def test_a_search_is_counted_by_its_words_only(client):
         "date",
         "hits",
     ]
+
+
+def test_a_search_is_counted_once_its_page_has_been_sent():
+    request = RequestFactory().get("/search/", {"q": "naloxone"})
+    response = search(request)
+    assert response.status_code == 200
+    assert not Query.objects.exists()  # the visitor does not wait for the count
+    # What the server does once the page is sent (the test's database connection stays open,
+    # as Django's test client keeps it).
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+    assert Query.objects.get(query_string="naloxone").hits == 1
+
+
+def test_a_search_that_cannot_be_counted_still_shows_its_results(client, caplog):
+    failing = mock.patch.object(Query, "add_hit", side_effect=DatabaseError("disk full"))
+    with failing, caplog.at_level(logging.WARNING, logger="search.results"):
+        response = client.get("/search/", {"q": "naloxone"})
+    assert response.status_code == 200
+    assert result_titles(response)
+    assert "not counted" in caplog.text
+    assert not QueryDailyHits.objects.exists()
 
 
 def test_queries_with_no_results_are_counted_too(client):
