@@ -141,6 +141,35 @@ def current_generation(request=None):
     return generation
 
 
+# The menu, the parts of the layout every page shares and the practice's settings change only
+# with edits, which move the generation on: kept that long (at most an hour) rather than asked of
+# the database and rendered on every page.
+KEPT_SECONDS = 3600
+
+
+def kept_until_next_edit(kind, request, compute, *parts):
+    """`compute()`, kept in the cache under `kind` and `parts` until the next edit; computed
+    afresh whenever the cache cannot say which edit is the last."""
+    generation = current_generation(request)
+    if generation is None:
+        return compute()
+    site = "|".join(str(part) for part in (request.get_host() if request else "", *parts))
+    key = f"{kind}:" + sha256(f"{site}|{generation}".encode()).hexdigest()
+    cache = page_cache()
+    try:
+        value = cache.get(key)
+    except Exception:
+        logger.exception("Cache unavailable; computing afresh")
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            cache.set(key, value, KEPT_SECONDS)
+        except Exception:
+            logger.exception("Not kept in the cache")
+    return value
+
+
 def is_cacheable_request(request):
     return (
         request.method == "GET"

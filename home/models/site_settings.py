@@ -1,8 +1,10 @@
 from django.db import models
+from django.http import HttpRequest
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 
+from home import page_cache
 from home.blocks import CrisisLineBlock, default_crisis_lines
 
 
@@ -73,11 +75,22 @@ class PracticeSettings(BaseGenericSetting):
         FieldPanel("footer_text"),
     ]
 
-    # Every page links to both pages: fetch them with the settings, not one query each.
-    select_related = ["browsing_safely_page", "privacy_page"]
-
     class Meta:
         verbose_name = "practice settings"
+
+    @classmethod
+    def load(cls, request_or_site=None):
+        """The settings for a request, kept in the cache until the next edit: every page shows
+        them, and saving them moves the generation on (home/page_cache_signals.py)."""
+        if not isinstance(request_or_site, HttpRequest):
+            return super().load(request_or_site)
+        attribute = cls.get_cache_attr_name()
+        if not hasattr(request_or_site, attribute):
+            kept = page_cache.kept_until_next_edit(
+                "practice-settings", request_or_site, cls._get_or_create
+            )
+            setattr(request_or_site, attribute, kept)
+        return getattr(request_or_site, attribute)
 
     @property
     def address_lines(self):

@@ -1,49 +1,27 @@
 """Template tags used by the base layout on every page."""
 
-from hashlib import sha256
-
 from django import template
 from wagtail.models import Site
 
-from home import page_cache
+from home.page_cache import kept_until_next_edit
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def site_root(context):
-    """The site's home page, looked up once per request."""
+    """The site's home page (for its address and the menu under it), looked up once per
+    request and kept in the cache until the next edit."""
     request = context.get("request")
     if request is None:
         return None
     cached = getattr(request, "_site_root", None)
     if cached is None:
         site = Site.find_for_request(request)
-        cached = site.root_page.specific if site else None
+        if site is not None:
+            cached = kept_until_next_edit("site-root", request, lambda: site.root_page, site.pk)
         request._site_root = cached
     return cached
-
-
-# The menu and the parts of the layout every page shares change only with edits, which move the
-# page cache's generation on: kept that long (at most an hour) rather than asked of the database
-# and rendered on every page.
-KEPT_SECONDS = 3600
-
-
-def kept_until_next_edit(kind, request, compute, *parts):
-    """`compute()`, kept in the cache under `kind` and `parts` until the next edit; computed
-    afresh whenever the cache cannot say which edit is the last."""
-    generation = page_cache.current_generation(request)
-    if generation is None:
-        return compute()
-    site = "|".join(str(part) for part in (request.get_host() if request else "", *parts))
-    key = f"{kind}:" + sha256(f"{site}|{generation}".encode()).hexdigest()
-    cache = page_cache.page_cache()
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, KEPT_SECONDS)
-    return value
 
 
 def menu_entries(root, request):

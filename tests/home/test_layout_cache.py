@@ -62,3 +62,22 @@ def test_with_the_cache_unable_to_say_the_layout_is_rendered_afresh(client, monk
     # A change no signal reports: only a fresh rendering can show it.
     PracticeSettings.objects.update(footer_text="Fresh footer line.")
     assert "Fresh footer line." in page_at(client, "/goals/").select_one(".site-footer").get_text()
+
+
+def settings_queries(queries):
+    table = PracticeSettings._meta.db_table
+    return [query for query in queries if table in query["sql"]]
+
+
+def test_the_practice_settings_are_kept_until_they_are_saved(client):
+    page_at(client, "/goals/")
+    with CaptureQueriesContext(connection) as again:
+        page_at(client, "/goals/")
+    assert not settings_queries(again)
+    practice = PracticeSettings.load()
+    practice.practice_name = "Harm Reduction Therapy Collective"
+    practice.save()
+    with CaptureQueriesContext(connection) as after_the_edit:
+        page = page_at(client, "/goals/")
+    assert settings_queries(after_the_edit)
+    assert page.title.get_text().endswith("| Harm Reduction Therapy Collective")
