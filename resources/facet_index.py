@@ -52,14 +52,49 @@ class FacetIndex:
         position = self.position
         return bits_at((position[pk] for pk in pks if pk in position), len(position))
 
-    def pks_of(self, bits):
-        """The resources whose bits are set, in bit order."""
+    def pks_of(self, bits, limit=None):
+        """The resources whose bits are set, in bit order (the first `limit` of them)."""
         found, pks = [], self.pks
         for byte_number, byte in enumerate(bits.to_bytes(len(pks) // 8 + 1, "little")):
             while byte:
+                if len(found) == limit:
+                    return found
                 low = byte & -byte
                 found.append(pks[byte_number * 8 + low.bit_length() - 1])
                 byte ^= low
+        return found
+
+    def sharing(self, pk, params, limit):
+        """Up to `limit` other resources sharing the most values of the facets `params` with
+        the resource `pk`, as {pk: how many values they share}, most shared first; None when
+        `pk` is not in the index (a draft, a private resource).
+
+        Every resource's count is held bit-sliced: `counters[i]` carries bit i of each count, so
+        adding one value's resources is a few operations on whole bit sets, however many
+        resources there are."""
+        bit = self.position.get(pk)
+        if bit is None:
+            return None
+        own = 1 << bit
+        others = self.everything & ~own
+        counters = []
+        for (param, _value), carrying in self.values.items():
+            if param not in params or not carrying & own:
+                continue
+            carry = carrying & others
+            for level, counter in enumerate(counters):
+                counters[level], carry = counter ^ carry, counter & carry
+            if carry:
+                counters.append(carry)
+        found = {}
+        for shared in range(2 ** len(counters) - 1, 0, -1):
+            exactly = others
+            for level, counter in enumerate(counters):
+                exactly &= counter if shared >> level & 1 else ~counter
+            for other in self.pks_of(exactly, limit - len(found)):
+                found[other] = shared
+            if len(found) >= limit:
+                break
         return found
 
     def carrying(self, param, value_pks):

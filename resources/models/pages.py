@@ -13,11 +13,14 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.search_fields import PAGE_SEARCH_FIELDS
 
+from .. import facet_index
 from .taxonomy import Audience, Language, ResourceType, Substance, Topic
 
 RELATED_COUNT = 3
 # Resources looked at for the three related ones: enough that unpublished ones do not matter.
 RELATED_CANDIDATES = 30
+# The facets (facet_index / library parameters) whose shared values make resources related.
+RELATED_FACETS = ("topic", "approach")
 AUTOCOMPLETE_LIMIT = 8
 AUTOCOMPLETE_MAX_QUERY = 100
 
@@ -183,18 +186,41 @@ class ResourcePage(Page):
         context = super().get_context(request, *args, **kwargs)
         library = self.get_parent().specific
         context["library_url"] = library.get_url(request)
-        context["related_resources"] = self.related_resources()
+        context["related_resources"] = self.related_resources(library, request)
         return context
 
-    def related_resources(self):
-        """Other resources sharing the most topics and approaches with this one.
+    def related_resources(self, library=None, request=None):
+        """Other resources of the library sharing the most topics and approaches with this one,
+        the most shared first, then the most recently reviewed.
 
-        The shared counts come from the two tag tables alone (a grouped count over a UNION),
-        so the cost does not depend on joining every resource in the library."""
+        The shared counts come from the library's facet index when it is current (a few
+        operations on bit sets), else from the two tag tables alone (a grouped count over a
+        UNION): either way, without joining every resource in the library."""
+        index = facet_index.for_library(library, request) if library is not None else None
+        shared = index.sharing(self.pk, RELATED_FACETS, RELATED_CANDIDATES) if index else None
+        if shared is None:
+            shared = self._shared_tags_in_sql()
+            candidates = ResourcePage.objects.live().public().sibling_of(self, inclusive=False)
+        else:
+            # The index holds only the library's live resources that anyone may see.
+            candidates = ResourcePage.objects.live()
+        candidates = candidates.filter(pk__in=shared).select_related("resource_type", "language")
+        return sorted(
+            candidates,
+            key=lambda page: (
+                -shared[page.pk],
+                -(page.last_reviewed.toordinal() if page.last_reviewed else 0),
+                page.title,
+            ),
+        )[:RELATED_COUNT]
+
+    def _shared_tags_in_sql(self):
+        """{resource pk: topics and approaches it shares with this one}, for the resources
+        sharing the most."""
         topic_ids = list(self.topics.values_list("pk", flat=True))
         approach_ids = list(self.approaches.values_list("pk", flat=True))
         if not topic_ids and not approach_ids:
-            return []
+            return {}
         parts, params = [], []
         for field, target, ids in (
             ("topics", "topic", topic_ids),
@@ -216,19 +242,4 @@ class ResourcePage(Page):
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, self.pk, RELATED_CANDIDATES])
-            shared = dict(cursor.fetchall())
-        candidates = (
-            ResourcePage.objects.live()
-            .public()
-            .sibling_of(self, inclusive=False)
-            .filter(pk__in=shared)
-            .select_related("resource_type", "language")
-        )
-        return sorted(
-            candidates,
-            key=lambda page: (
-                -shared[page.pk],
-                -(page.last_reviewed.toordinal() if page.last_reviewed else 0),
-                page.title,
-            ),
-        )[:RELATED_COUNT]
+            return dict(cursor.fetchall())

@@ -5,7 +5,8 @@ from django.http import QueryDict
 
 from resources import facet_index
 from resources.library import LibrarySearch
-from resources.models import ResourceIndexPage, Topic
+from resources.models import ResourceIndexPage, ResourcePage, Topic
+from resources.models.pages import RELATED_FACETS
 
 from .factories import make_resource
 from .test_library import facet_counts, get, result_count, result_titles
@@ -103,3 +104,23 @@ def test_bits_convert_both_ways():
     assert index.pks_of(index.resources(some)) == some
     assert index.pks_of(index.everything) == index.pks
     assert index.pks_of(0) == []
+    assert index.pks_of(index.everything, limit=5) == index.pks[:5]
+
+
+def test_shared_values_counted_from_the_index_match_the_tag_tables(monkeypatch, rf):
+    # No cut-off, so the two ways agree on every resource, not only on the first few.
+    monkeypatch.setattr("resources.models.pages.RELATED_CANDIDATES", 10_000)
+    library = ResourceIndexPage.objects.get()
+    index = facet_index.for_library(library)
+    for resource in ResourcePage.objects.live().child_of(library):
+        from_index = index.sharing(resource.pk, RELATED_FACETS, 10_000)
+        assert from_index == resource._shared_tags_in_sql()
+        assert list(from_index.values()) == sorted(from_index.values(), reverse=True)
+        related = resource.related_resources(library, rf.get("/"))
+        assert [page.pk for page in related] == [page.pk for page in resource.related_resources()]
+
+
+def test_a_resource_outside_the_index_finds_its_related_ones_in_sql():
+    library = ResourceIndexPage.objects.get()
+    index = facet_index.for_library(library)
+    assert index.sharing(-1, RELATED_FACETS, 3) is None

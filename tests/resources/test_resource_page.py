@@ -1,6 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.documents.models import Document
 
 from resources.models import ResourceIndexPage, ResourcePage
@@ -106,3 +108,13 @@ def test_related_resources_put_the_most_shared_tags_first(client):
     page = page_at(client, subject.url)
     first = page.select_one(".related .resource-card__title a").get_text(strip=True)
     assert first == "Shares three"
+
+
+def test_related_resources_come_from_the_facet_index_once_it_is_built(client):
+    subject = make_resource("Subject", topics=("naloxone", "safer-use"), approaches=())
+    make_resource("Shares two", topics=("naloxone", "safer-use"), approaches=())
+    page_at(client, "/resources/")  # builds the index
+    with CaptureQueriesContext(connection) as queries:
+        page = page_at(client, subject.url)
+    assert page.select_one(".related .resource-card__title a").get_text(strip=True) == "Shares two"
+    assert not [query for query in queries if "UNION ALL" in query["sql"]]
