@@ -195,8 +195,10 @@ class ResourcePage(Page):
 
         The shared counts come from the library's facet index when it is current (a few
         operations on bit sets), else from the two tag tables alone (a grouped count over a
-        UNION): either way, without joining every resource in the library."""
-        index = facet_index.for_library(library, request) if library is not None else None
+        UNION): either way, without joining every resource in the library. A preview counts
+        the draft's own tags, which the index (of what is published) does not know."""
+        previewing = getattr(request, "is_preview", False)
+        index = None if library is None or previewing else facet_index.for_library(library, request)
         shared = index.sharing(self.pk, RELATED_FACETS, RELATED_CANDIDATES) if index else None
         if shared is None:
             shared = self._shared_tags_in_sql()
@@ -217,8 +219,9 @@ class ResourcePage(Page):
     def _shared_tags_in_sql(self):
         """{resource pk: topics and approaches it shares with this one}, for the resources
         sharing the most."""
-        topic_ids = list(self.topics.values_list("pk", flat=True))
-        approach_ids = list(self.approaches.values_list("pk", flat=True))
+        # Read through the managers, so a preview counts the draft's tags (kept in memory).
+        topic_ids = [topic.pk for topic in self.topics.all()]
+        approach_ids = [approach.pk for approach in self.approaches.all()]
         if not topic_ids and not approach_ids:
             return {}
         parts, params = [], []

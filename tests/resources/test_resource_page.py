@@ -1,11 +1,15 @@
 import pytest
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.documents.models import Document
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from resources.models import ResourceIndexPage, ResourcePage
+from resources import facet_index
+from resources.models import ResourceIndexPage, ResourcePage, Topic
 from tests.support import page_at
 
 from .factories import make_resource
@@ -118,3 +122,43 @@ def test_related_resources_come_from_the_facet_index_once_it_is_built(client):
         page = page_at(client, subject.url)
     assert page.select_one(".related .resource-card__title a").get_text(strip=True) == "Shares two"
     assert not [query for query in queries if "UNION ALL" in query["sql"]]
+
+
+def test_a_preview_finds_related_resources_by_the_drafts_own_topics(rf):
+    subject = make_resource("Subject", topics=("naloxone",), approaches=())
+    Topic.objects.create(name="Quokkas", slug="quokkas")
+    make_resource("Shares quokkas", topics=("quokkas",), approaches=())
+    library = ResourceIndexPage.objects.get()
+    facet_index.for_library(library)  # current, and it knows the published topics only
+    subject.topics = [Topic.objects.get(slug="quokkas")]  # the draft, as a preview has it
+    request = rf.get(subject.url)
+    request.is_preview = True
+    related = subject.get_context(request)["related_resources"]
+    assert [resource.title for resource in related] == ["Shares quokkas"]
+
+
+def test_an_editor_previews_a_resource_with_changed_topics(admin_client):
+    subject = make_resource("Subject", topics=("naloxone",), approaches=())
+    quokkas = Topic.objects.create(name="Quokkas", slug="quokkas")
+    make_resource("Shares quokkas", topics=("quokkas",), approaches=())
+    page_at(admin_client, "/resources/")  # a current facet index
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=(subject.pk,))
+    form = nested_form_data(
+        {
+            "title": subject.title,
+            "slug": subject.slug,
+            "summary": subject.summary,
+            "body": streamfield([]),
+            "external_url": subject.external_url,
+            "resource_type": subject.resource_type_id,
+            "language": subject.language_id,
+            "published_date": "2020-01-01",
+        }
+    )
+    form["topics"] = [str(quokkas.pk)]
+    checked = admin_client.post(preview_url, form)
+    assert checked.json()["is_valid"], checked.json()
+    preview = admin_client.get(preview_url)
+    assert preview.status_code == 200
+    related = BeautifulSoup(preview.content, "html.parser").select(".related h3 a")
+    assert [link.get_text(strip=True) for link in related] == ["Shares quokkas"]
