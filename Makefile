@@ -131,6 +131,7 @@ serve: demo
 BENCH_SECONDS ?= 5
 BENCH_CONNECTIONS ?= 50
 BENCH_SOAK_SECONDS ?= 30
+BENCH_ROUNDS ?= 3
 bench-site: install
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }
 	@test -f .bench-db || if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
@@ -140,7 +141,8 @@ bench-site: install
 	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(MANAGE) collectstatic --noinput -v0
 	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(MANAGE) migrate --noinput -v0
 	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(MANAGE) bench_site --resources $(BENCH_RESOURCES) \
-		--seconds $(BENCH_SECONDS) --connections $(BENCH_CONNECTIONS) --soak-seconds $(BENCH_SOAK_SECONDS)
+		--seconds $(BENCH_SECONDS) --connections $(BENCH_CONNECTIONS) --soak-seconds $(BENCH_SOAK_SECONDS) \
+		--rounds $(BENCH_ROUNDS)
 
 # Fault drills on a PostgreSQL cluster of their own (port 5433, created when missing) and a
 # throwaway Redis: restart PostgreSQL under load, stop Redis; then the form-safety tests.

@@ -1,11 +1,17 @@
 """Load-test the site as it runs in production: gunicorn (2 workers, production settings) on
 loopback, driven by wrk, for each kind of page with the page cache on and off, and a static file
 from the same server as the ceiling. Prints requests per second, median and 95th-percentile
-latency, and each page's share of the ceiling (docs/scaling.md, "Measured")."""
+latency, and each page's share of the ceiling (docs/scaling.md, "Measured").
+
+The latency of a request on its own (1 connection) is measured in rounds that visit every page in
+turn, and each page's figure is the median of its rounds: this machine's speed drifts from one
+minute to the next, and a page measured in one stretch would carry whatever the machine did
+then."""
 
 import os
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -123,11 +129,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--resources", type=int, default=10_000)
         parser.add_argument("--seconds", type=int, default=5, help="per page and mode")
+        parser.add_argument(
+            "--rounds", type=int, default=3, help="of 1-connection runs, every page in turn"
+        )
+        parser.add_argument("--round-seconds", type=int, default=2, help="per page and round")
         parser.add_argument("--connections", type=int, default=50)
         parser.add_argument("--soak-seconds", type=int, default=30)
         parser.add_argument("--port", type=int, default=8765)
 
     def handle(self, *args, resources, seconds, connections, soak_seconds, port, **options):
+        rounds, round_seconds = options["rounds"], options["round_seconds"]
         if not shutil.which("wrk"):
             raise CommandError("wrk is not installed (apt-get install wrk; make bench does it).")
         self.connections = connections
@@ -140,22 +151,27 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{ResourcePage.objects.live().count()} resources, "
             f"{settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, gunicorn 2 workers, "
-            f"wrk {connections} connections x {seconds} s and 1 connection x {seconds} s each\n"
+            f"wrk {connections} connections x {seconds} s each, then 1 connection in {rounds} "
+            f"rounds of {round_seconds} s over every page\n"
         )
         results = []
         for mode, cache_seconds in (("uncached", 0), ("cached", 600)):
             server = Server(port, cache_seconds)
             try:
+                measured = []
                 if mode == "cached":
                     ceiling = self.measure(server, "static file (ceiling)", ceiling_path, "-")
-                    results.append(ceiling)
+                    measured.append((ceiling, ceiling_path))
                 for name, path in pages:
                     state = "-"
                     if mode == "cached":
                         # Each worker keeps its own copy with the local-memory cache.
                         seen = {server.fetch(path)[1] for _ in range(6)}
                         state = "hit" if "hit" in seen else "never"
-                    results.append(self.measure(server, name, path, state, mode, seconds))
+                    row = self.measure(server, name, path, state, mode, seconds)
+                    measured.append((row, path))
+                self.measure_alone(server, measured, rounds, round_seconds)
+                results.extend(row for row, _path in measured)
                 if mode == "cached":
                     soak = self.soak(server, [path for _, path in pages], connections, soak_seconds)
             finally:
@@ -193,15 +209,32 @@ class Command(BaseCommand):
         ]
 
     def measure(self, server, name, path, state, mode="cached", seconds=5):
+        """Throughput and latency under load; `measure_alone` adds the latency on its own."""
         status, _ = server.fetch(path)
         if status != 200:
             raise CommandError(f"{path} answered {status}")
-        script = str(self.folder / "report.lua")
-        loaded = run_wrk(server.url + path, seconds, self.connections, script)
+        loaded = run_wrk(server.url + path, seconds, self.connections, self.report_script)
         server.drain()
-        alone = run_wrk(server.url + path, seconds, 1, script)
-        server.drain()
-        return {"name": name, "mode": mode, "state": state, "loaded": loaded, "alone": alone}
+        return {"name": name, "mode": mode, "state": state, "loaded": loaded}
+
+    def measure_alone(self, server, measured, rounds, seconds):
+        """1 connection, every page in turn, `rounds` times; each page keeps the median of its
+        rounds' medians and 95th percentiles."""
+        runs = {path: [] for _row, path in measured}
+        for _round in range(rounds):
+            for _row, path in measured:
+                runs[path].append(run_wrk(server.url + path, seconds, 1, self.report_script))
+                server.drain()
+        for row, path in measured:
+            row["alone"] = {
+                "median": statistics.median(run["median"] for run in runs[path]),
+                "p95": statistics.median(run["p95"] for run in runs[path]),
+                "rounds": [run["median"] for run in runs[path]],
+            }
+
+    @property
+    def report_script(self):
+        return str(self.folder / "report.lua")
 
     def soak(self, server, paths, connections, seconds):
         script = self.folder / "soak.lua"
@@ -212,13 +245,17 @@ class Command(BaseCommand):
         load = self.connections
         self.stdout.write(
             f"\n{'page':28} {'mode':9} {'kept':6} | {f'{load} conn: req/s':>15} {'median':>7} "
-            f"{'p95':>7} {'ratio':>6} {'errors':>6} | {'1 conn: median':>14} {'p95':>6}"
+            f"{'p95':>7} {'ratio':>6} {'errors':>6} | {'1 conn: median':>14} {'p95':>6}  rounds"
         )
         for row in results:
             loaded, alone = row["loaded"], row["alone"]
+            rounds = " / ".join(f"{median:.1f}" for median in alone["rounds"])
             self.stdout.write(
                 f"{row['name']:28} {row['mode']:9} {row['state']:6} | {loaded['rps']:15.0f} "
                 f"{loaded['median']:7.1f} {loaded['p95']:7.1f} {loaded['rps'] / ceiling:6.2f} "
-                f"{loaded['errors']:6} | {alone['median']:14.1f} {alone['p95']:6.1f}"
+                f"{loaded['errors']:6} | {alone['median']:14.1f} {alone['p95']:6.1f}  {rounds}"
             )
-        self.stdout.write("(latencies in ms; ratio = req/s over the static file's req/s)")
+        self.stdout.write(
+            "(latencies in ms; ratio = req/s over the static file's req/s; 1 conn: the median of "
+            "the rounds' medians and 95th percentiles, rounds: each round's median)"
+        )
