@@ -173,8 +173,8 @@ class SiteSearch:
             if page_class is not None:  # a page type whose code was removed
                 specific.update((page.pk, page) for page in page_class.objects.filter(pk__in=ids))
         results = []
-        for pk in (match.pk for match in shown):
-            page = specific.get(pk)
+        for match in shown:
+            page = specific.get(match.pk)
             if page is None:
                 continue
             url = page.get_url(request=self.request)
