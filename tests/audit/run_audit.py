@@ -59,6 +59,7 @@ CHROME_FLAGS = (
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Pages that ask robots not to index them: SEO is judged without this one audit.
 NOINDEX_AUDIT = "is-crawlable"
+LIGHTHOUSE_TRIES = 3
 
 # One page of each public type, named as in tests/live_site.public_pages.
 PAGES_SCRIPT = """
@@ -189,14 +190,36 @@ def run_lighthouse(base_url, name, path, output):
     env = dict(os.environ, CHROME_PATH=CHROME_PATH)
     report_file = Path(f"{output}.report.json")
     # Lighthouse asks to be run again when a trace comes out broken (NO_NAVSTART and the like),
-    # which a busy machine now and then causes; once more, then the failure stands.
-    for _attempt in range(2):
+    # and now and then Chromium fails to start or answer on a busy machine: up to three tries,
+    # a few seconds apart, then the failure stands with what Lighthouse said about it.
+    failure = None
+    for attempt in range(1, LIGHTHOUSE_TRIES + 1):
+        if attempt > 1:
+            print(f"  {name}: Lighthouse again ({failure})", flush=True)
+            time.sleep(5)
         report_file.unlink(missing_ok=True)
-        result = subprocess.run(command, env=env, cwd=BASE_DIR)  # noqa: S603
+        try:
+            result = subprocess.run(  # noqa: S603
+                command, env=env, cwd=BASE_DIR, capture_output=True, text=True, timeout=300
+            )
+        except subprocess.TimeoutExpired:
+            failure = "no answer in 300 s"
+            continue
         report = json.loads(report_file.read_text()) if report_file.exists() else None
         if result.returncode == 0 and report and not report.get("runtimeError"):
-            return report
-    return report
+            return report, None
+        failure = lighthouse_failure(result, report)
+    return None, failure
+
+
+def lighthouse_failure(result, report):
+    """What went wrong in one Lighthouse run, in a line: its runtime error, or the last thing it
+    printed before exiting."""
+    if report and report.get("runtimeError"):
+        error = report["runtimeError"]
+        return f"{error.get('code')}: {error.get('message')}"
+    said = (result.stderr or result.stdout or "").strip().splitlines()
+    return f"exit code {result.returncode}" + (f": {said[-1][:300]}" if said else "")
 
 
 def performance_of(report):
@@ -209,34 +232,33 @@ def median_run(base_url, name, path):
     the median performance score, as Lighthouse's guide to score variability advises: on a busy
     2-core machine the measured main-thread time, multiplied by the simulated 4x CPU slowdown,
     moves total blocking time by tens of milliseconds from one run to the next. A page that is
-    really slow is slow in the median run too. The chosen run's reports keep the page's name."""
-    runs = [(run_lighthouse(base_url, name, path, REPORT_DIR / name), REPORT_DIR / name)]
+    really slow is slow in the median run too. The chosen run's reports keep the page's name.
+    Returns the chosen report (None if that run failed), why it failed, and the number of runs."""
+    runs = [(*run_lighthouse(base_url, name, path, REPORT_DIR / name), REPORT_DIR / name)]
     if performance_of(runs[0][0]) < 1:
         for attempt in (2, 3):
             output = REPORT_DIR / f"{name}.run{attempt}"
-            runs.append((run_lighthouse(base_url, name, path, output), output))
+            runs.append((*run_lighthouse(base_url, name, path, output), output))
         runs.sort(key=lambda run: performance_of(run[0]))
-    report, chosen = runs[len(runs) // 2]
-    for _, output in runs:
+    report, failure, chosen = runs[len(runs) // 2]
+    for _, _, output in runs:
         for kind in ("json", "html"):
             produced = Path(f"{output}.report.{kind}")
             if output != chosen:
                 produced.unlink(missing_ok=True)
             elif output != REPORT_DIR / name and produced.exists():
                 produced.replace(REPORT_DIR / f"{name}.report.{kind}")
-    return report, len(runs)
+    return report, failure, len(runs)
 
 
 def audit_pages(base_url, pages):
     rows, problems = [], []
     for name, path in pages.items():
         started = time.monotonic()
-        report, run_count = median_run(base_url, name, path)
+        report, failure, run_count = median_run(base_url, name, path)
         if report is None:
-            problems.append(f"{name}: Lighthouse exited with an error")
+            problems.append(f"{name}: Lighthouse failed {LIGHTHOUSE_TRIES} times: {failure}")
             continue
-        if report.get("runtimeError"):
-            problems.append(f"{name}: Lighthouse: {report['runtimeError'].get('message')}")
         explained = status_audits_explained(report, name, base_url + path)
         scores, raw = {}, {}
         for category in CATEGORIES:

@@ -2,6 +2,7 @@
 the issue allows (is-crawlable on noindex pages) and where a 404 page's own status is all an
 audit found."""
 
+import json
 from pathlib import Path
 
 from tests.audit.run_audit import (
@@ -123,12 +124,12 @@ def test_a_page_under_100_is_judged_on_the_median_of_three_runs(tmp_path, monkey
         score = next(scores)
         for kind in ("json", "html"):
             Path(f"{output}.report.{kind}").write_text(str(score))
-        return {"categories": {"performance": {"score": score}}}
+        return {"categories": {"performance": {"score": score}}}, None
 
     monkeypatch.setattr(run_audit, "REPORT_DIR", tmp_path)
     monkeypatch.setattr(run_audit, "run_lighthouse", fake_lighthouse)
 
-    report, run_count = run_audit.median_run("http://127.0.0.1:1", "explainer", "/x/")
+    report, _, run_count = run_audit.median_run("http://127.0.0.1:1", "explainer", "/x/")
 
     assert (run_count, report["categories"]["performance"]["score"]) == (3, 0.98)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
@@ -145,10 +146,59 @@ def test_a_page_at_100_is_run_once(tmp_path, monkeypatch):
 
     def fake_lighthouse(base_url, name, path, output):
         calls.append(output)
-        return {"categories": {"performance": {"score": 1.0}}}
+        return {"categories": {"performance": {"score": 1.0}}}, None
 
     monkeypatch.setattr(run_audit, "REPORT_DIR", tmp_path)
     monkeypatch.setattr(run_audit, "run_lighthouse", fake_lighthouse)
 
-    assert run_audit.median_run("http://127.0.0.1:1", "home", "/")[1] == 1
+    assert run_audit.median_run("http://127.0.0.1:1", "home", "/")[2] == 1
     assert calls == [tmp_path / "home"]
+
+
+def fake_lighthouse_runs(monkeypatch, outcomes):
+    """Stand in for the Lighthouse command: each call takes the next outcome, a performance score
+    (the run writes its report) or the line it prints before failing with exit code 1."""
+    import subprocess
+
+    from tests.audit import run_audit
+
+    outcomes, calls = iter(outcomes), []
+
+    def fake_run(command, **kwargs):
+        outcome = next(outcomes)
+        calls.append(command)
+        output = next(arg for arg in command if arg.startswith("--output-path="))
+        if isinstance(outcome, str):
+            return subprocess.CompletedProcess(command, 1, "", f"starting\n{outcome}\n")
+        report = {"categories": {"performance": {"score": outcome}}}
+        Path(f"{output.split('=', 1)[1]}.report.json").write_text(json.dumps(report))
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    monkeypatch.setattr(run_audit.subprocess, "run", fake_run)
+    monkeypatch.setattr(run_audit.time, "sleep", lambda seconds: None)
+    return calls
+
+
+def test_lighthouse_is_tried_again_when_chromium_fails(tmp_path, monkeypatch):
+    from tests.audit import run_audit
+
+    calls = fake_lighthouse_runs(monkeypatch, ["Unable to connect to Chrome", "NO_NAVSTART", 1.0])
+
+    report, failure = run_audit.run_lighthouse("http://x", "home", "/", tmp_path / "home")
+
+    assert (len(calls), report, failure) == (
+        3,
+        {"categories": {"performance": {"score": 1.0}}},
+        None,
+    )
+
+
+def test_a_page_lighthouse_never_audits_fails_with_what_lighthouse_said(tmp_path, monkeypatch):
+    from tests.audit import run_audit
+
+    fake_lighthouse_runs(monkeypatch, ["Chrome crashed"] * 3)
+
+    report, failure = run_audit.run_lighthouse("http://x", "home", "/", tmp_path / "home")
+
+    assert report is None
+    assert failure == "exit code 1: Chrome crashed"
