@@ -133,6 +133,30 @@ def test_sorting(client, sort, expected):
     assert result_titles(page) == expected
 
 
+def test_a_page_of_results_keeps_its_order_and_shows_each_cards_type_and_topics(client):
+    # The page's ids are read in order first, then those resources are loaded by id.
+    library = ResourceIndexPage.objects.get()
+    ResourcePage.objects.child_of(library).delete()
+    for number in range(14):
+        make_resource(
+            f"Wombat {number:02}",
+            summary="Wombat facts.",
+            type_slug="guide" if number % 2 else "video",
+            topics=("naloxone", "safer-use") if number % 3 else ("safer-use",),
+        )
+    _r, page = get(client, {"q": "wombat", "sort": "title", "page": 2})
+    cards = page.select(".resource-list .resource-card")
+    assert [card.select_one(".resource-card__title").get_text(strip=True) for card in cards] == [
+        "Wombat 12",
+        "Wombat 13",
+    ]
+    assert [card.select_one(".tag").get_text() for card in cards] == ["Video", "Guide"]
+    topics = [
+        [tag.get_text() for tag in card.select(".resource-card__topics .tag")] for card in cards
+    ]
+    assert topics == [["Safer use"], ["Naloxone", "Safer use"]]
+
+
 def test_relevance_puts_title_matches_first(client):
     make_resource("Quokka care basics", summary="Plain words.")
     make_resource("Another page", summary="Mentions a quokka once.")
