@@ -49,8 +49,12 @@ browser-deps:
 	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium; }
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
 
+# One test process per core (pytest-xdist); every browser test runs in the same one, so the
+# live site is built once. TEST_WORKERS=0 runs everything in this process.
+TEST_WORKERS ?= auto
+
 test: install browser-deps
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -32,6 +32,11 @@ STUB_PAGE = "<!DOCTYPE html><html lang=en><title>Elsewhere</title><h1>Another si
 
 
 def pytest_collection_modifyitems(items):
+    # With several test processes (pytest-xdist), every browser test runs in the same one, so
+    # the live site is built once.
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(pytest.mark.xdist_group("browser"))
     # Without Chromium (a laptop that never ran `make browser-deps`) the browser tests are
     # skipped; in CI, where .ci/run installs it, they fail instead.
     if Path(CHROMIUM).exists() or os.environ.get("CI"):
