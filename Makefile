@@ -43,10 +43,11 @@ run: demo
 admin-password: install
 	$(MANAGE) ensure_admin --reset
 
-# The browser tests (tests/browser/) drive Debian's Chromium and inject the pinned axe-core.
+# The browser tests (tests/browser/) drive Debian's Chromium and inject the pinned axe-core;
+# one puts Debian's nginx in front of the live site, configured as docs/deploy.md says.
 .PHONY: browser-deps
 browser-deps:
-	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium; }
+	@test -x /usr/bin/chromium -a -x /usr/sbin/nginx || { apt-get update -qq && apt-get install -y -qq chromium nginx-light; }
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
 
 # One test process per core (pytest-xdist); every browser test runs in the same one, so the

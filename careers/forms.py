@@ -2,11 +2,19 @@
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 
+from core.uploads import OversizedUpload
 from home.forms import HONEYPOT_FIELD, HoneypotMixin
 
 from .models import EmploymentType, LocationType
-from .resumes import ACCEPTED_TYPES_TEXT, MAX_RESUME_BYTES, RESUME_TYPES, validate_resume
+from .resumes import (
+    ACCEPTED_TYPES_TEXT,
+    CHOOSE_AGAIN,
+    MAX_RESUME_BYTES,
+    RESUME_TYPES,
+    validate_resume,
+)
 
 ANY = [("", "Any")]
 EMPTY_FILE = "The file you chose is empty. Please choose your resume file again."
@@ -90,5 +98,13 @@ class ApplicationForm(HoneypotMixin, forms.Form):
 
     def clean_resume(self):
         resume = self.cleaned_data["resume"]
+        # A file past the server's upload limit arrives without its content (core/uploads.py);
+        # its size, which is past this form's limit too, makes validate_resume say so.
         self.resume_kind = validate_resume(resume)
+        if isinstance(resume, OversizedUpload):
+            # Only if FILE_UPLOAD_MAX_SIZE is set below this form's limit: never accept a file
+            # the server did not keep.
+            raise ValidationError(
+                f"This file is too large for us to receive. {CHOOSE_AGAIN}", code="too_large"
+            )
         return resume

@@ -1,6 +1,8 @@
 from django.conf import settings
+from django.contrib.auth.views import LoginView
 from django.urls import include, path, re_path
 from django.views.decorators.cache import cache_control
+from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 from django.views.static import serve as serve_file
@@ -10,6 +12,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import views as core_views
 from home.page_cache import cache_anonymous_pages
 from search import views as search_views
 
@@ -19,7 +22,11 @@ urlpatterns = [
     # Site search is not a cached page view (and its views say never_cache themselves).
     path("search/", search_views.search, name="search"),
     path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
-    path("sitemap.xml", cache_control(max_age=3600)(sitemap), name="sitemap"),
+    path(
+        "sitemap.xml",
+        cache_control(max_age=3600)(csp_override(settings.SITEMAP_CSP)(sitemap)),
+        name="sitemap",
+    ),
     path(
         "robots.txt",
         cache_control(max_age=86400)(
@@ -30,16 +37,28 @@ urlpatterns = [
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
-    # Uploaded images and documents, when no proxy or S3 serves them (make run, make serve).
+    # Uploaded images, when no proxy or S3 serves them (make run, make serve). Never documents:
+    # a document may be private, and only /documents/<id>/<name> checks (WAGTAILDOCS_SERVE_METHOD).
     urlpatterns += [
         re_path(
-            r"^media/(?P<path>.*)$",
+            r"^media/(?P<path>(?:images|original_images)/.*)$",
             cache_control(max_age=3600)(serve_file),
             {"document_root": settings.MEDIA_ROOT},
         )
     ]
 
 urlpatterns += [
+    # Wagtail's own forms for private pages, before the catch-all that would take them for pages.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        core_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path(
+        "_util/login/",
+        LoginView.as_view(template_name=settings.WAGTAIL_FRONTEND_LOGIN_TEMPLATE),
+        name="wagtailcore_login",
+    ),
     # Wagtail's pages, kept whole for anonymous visitors (home/page_cache.py says which
     # responses qualify: never a form, a search, or anything for a logged-in editor).
     re_path(
@@ -48,5 +67,4 @@ urlpatterns += [
         cache_anonymous_pages(require_http_methods(["GET", "HEAD", "POST"])(wagtail_views.serve)),
         name="wagtail_serve",
     ),
-    path("", include(wagtail_urls)),
 ]

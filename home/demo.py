@@ -3,6 +3,7 @@ function finds what exists before it creates anything, so running it twice chang
 
 import datetime
 
+from django.contrib.auth.models import Group, Permission
 from wagtail.models import Page, Site
 
 from home.blocks import default_crisis_lines
@@ -17,6 +18,8 @@ from home.models import (
     PracticeSettings,
 )
 from home.models.pages import StandardPage
+
+CLIENT_INTAKE_GROUP = "Client intake"
 
 WHAT_IS_HARM_REDUCTION = (
     "<p>At its core, harm reduction is an evidence-based client-centered approach that aims to "
@@ -463,9 +466,21 @@ def practice_settings(pages):
     practice.save()
 
 
+def client_intake_group():
+    """Staff in this group read, export and delete contact messages; editing pages is not
+    needed for that, nor given."""
+    group, _created = Group.objects.get_or_create(name=CLIENT_INTAKE_GROUP)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="home", codename="read_contact_messages"),
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+    )
+    return group
+
+
 def load(stdout=None):
     home = home_page()
     approaches()
     pages = core_pages(home)
     practice_settings(pages)
+    client_intake_group()
     return home, pages

@@ -7,6 +7,8 @@ import django.forms
 from django.apps import apps
 from wagtail.contrib.forms.forms import FormBuilder
 
+from core.visibility import visible_to_public
+
 HONEYPOT_FIELD = "website"
 SINGLE_LINE_MAX = 200
 MULTI_LINE_MAX = 2000
@@ -31,10 +33,11 @@ NO_PREFERENCE = "No preference"
 
 
 def clinicians_taking_new_clients():
-    """(slug, name, name with pronouns) of each live clinician who takes new clients."""
+    """(slug, name, name with pronouns) of each clinician who takes new clients and whose page
+    anyone may see: a private clinician is neither offered nor accepted in a post."""
     member_model = apps.get_model("team", "TeamMemberPage")
     members = (
-        member_model.objects.live()
+        visible_to_public(member_model.objects)
         .filter(accepting_new_clients=True)
         .order_by("display_order", "title")
         .only("title", "slug", "pronouns")

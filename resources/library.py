@@ -140,6 +140,8 @@ class ShownResources:
         pks = list(self.queryset.values_list("pk", flat=True)[window])
         if not pks:
             return []
+        # The ids come from the library's visible resources (`LibrarySearch.base` or the facet
+        # index built from them): asking again which pages are private would cost a query.
         shown = (
             ResourcePage.objects.live()
             .select_related("resource_type", "language")
@@ -222,8 +224,8 @@ class LibrarySearch:
 
     @cached_property
     def base(self):
-        """The library's live resources that anyone may see (asking which pages are private
-        takes a query, which the facet index often spares)."""
+        """The library's resources that anyone may see (`core.visibility`: asking which pages
+        are private takes a query, which the facet index often spares)."""
         return self.index_page.resources()
 
     def _searched(self):
@@ -421,8 +423,8 @@ class LibrarySearch:
     def results(self):
         words = search_words(self.query)
         if self.found_pks is not None:
-            # The facet index already knows the matching resources: rank only those, rather
-            # than search and filter everything again.
+            # The facet index already knows the matching resources, all visible to the public:
+            # rank only those, rather than search and filter everything again.
             queryset = ResourcePage.objects.live().filter(pk__in=self.found_pks)
             if not self.found_pks:
                 queryset = queryset.none()

@@ -20,7 +20,7 @@ WORD = re.compile(r"[^\W_]+")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 SPACES = re.compile(r"\s+")
 # An email address or a phone number looks like someone's own details: not kept in the
-# search-terms report (see SiteSearch.record_hit).
+# search-terms report (see search/terms.py).
 PERSONAL = re.compile(r"@|\d[\d\s().-]{5,}\d")
 
 

@@ -17,11 +17,14 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import DatabaseError, transaction
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
+
+from core.visibility import visible_to_public
 
 from .query import WORD, SearchQuery
 from .snippets import build_snippet
+from .terms import count_search
 
 logger = logging.getLogger(__name__)
 
@@ -95,7 +98,7 @@ class SiteSearch:
         self.failed = False
         self.site = Site.find_for_request(request)
         # Which pages are private takes a query of its own: asked once per search.
-        self.public_pages = Page.objects.live().public() if query else Page.objects.none()
+        self.public_pages = visible_to_public(Page.objects.all()) if query else Page.objects.none()
         self.promoted = self.find_promotions() if query else []
         self.matches = self.find_matches() if query else []
         self.paginator = Paginator(self.matches, RESULTS_PER_PAGE)
@@ -220,13 +223,12 @@ class SiteSearch:
         return promotions
 
     def record_hit(self):
-        """Count the query for editors' search-terms report: the words and a daily count,
-        nothing about who searched. A query that looks like an email address or a phone
-        number is not kept: someone in a hard moment may type their own details."""
-        if not self.query or self.page_of_matches.number != 1 or self.query.looks_personal:
+        """Count the query for editors' search-terms report, once per search (on its first
+        page of results); search/terms.py decides what is kept and how much."""
+        if self.page_of_matches.number != 1:
             return
         try:
-            Query.get(self.query.normalised).add_hit()
+            count_search(self.query)
         except DatabaseError:
             # A statistic: the visitor already has their results.
             logger.warning("A search was not counted for the search-terms report", exc_info=True)

@@ -5,6 +5,8 @@ import logging
 from django.db import DatabaseError, transaction
 from wagtail.models import Page, Site
 
+from core.visibility import visible_to_public
+
 from .results import result_label
 
 logger = logging.getLogger(__name__)
@@ -18,7 +20,7 @@ def suggest(request, query):
     {"title", "url", "type"}; none for fewer than MIN_LENGTH characters."""
     if len(query.text) < MIN_LENGTH or not query.terms:
         return []
-    pages = Page.objects.live().public()
+    pages = visible_to_public(Page.objects.all())
     site = Site.find_for_request(request)
     if site is not None:
         pages = pages.in_site(site)

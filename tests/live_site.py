@@ -88,8 +88,11 @@ def site_environment(workdir, port, secret_key):
         PRIVATE_MEDIA_ROOT=str(workdir / "private_media"),
         WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-        # No proxy in front: Django serves uploaded media (demo images), as `make serve` does.
+        # Django serves uploaded media (demo images), as `make serve` does.
         SERVE_MEDIA="true",
+        # A proxy on this machine may stand in front (tests/browser/test_behind_the_proxy.py),
+        # as nginx does in docs/deploy.md.
+        TRUSTED_PROXIES="127.0.0.1",
         LOG_LEVEL="ERROR",
     )
     return env

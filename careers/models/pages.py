@@ -11,14 +11,16 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.ratelimit import count_use, limit_reached
+from core.visibility import visible_to_public
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.models.pages import StatementBlock
-from home.ratelimit import is_over_limit
 from home.search_fields import PAGE_SEARCH_FIELDS
 
 from .choices import EmploymentType, LocationType, PayPeriod
 
 JOBS_PER_PAGE = 20
+APPLICATION_SCOPE = "job-application"
 
 
 class CareersIndexPage(Page):
@@ -87,9 +89,7 @@ class CareersIndexPage(Page):
 
     def open_jobs(self):
         return (
-            JobPage.objects.child_of(self)
-            .live()
-            .public()
+            visible_to_public(JobPage.objects.child_of(self))
             .filter(closing_date__gte=timezone.localdate())
             .order_by("-date_posted", "-pk")
         )
@@ -311,18 +311,20 @@ class JobPage(RoutablePageMixin, Page):
                 "the one labelled “Leave this field empty” blank and try again.",
                 status=400,
             )
-        if is_over_limit(
-            request,
-            "job-application",
-            settings.JOB_APPLICATION_RATE_LIMIT,
-            settings.JOB_APPLICATION_RATE_WINDOW_SECONDS,
+        limit = settings.JOB_APPLICATION_RATE_LIMIT
+        # Checked before and counted after validation: a mistyped form costs nothing.
+        if limit_reached(request, APPLICATION_SCOPE, limit) or (
+            form.is_valid()
+            and count_use(
+                request, APPLICATION_SCOPE, limit, settings.JOB_APPLICATION_RATE_WINDOW_SECONDS
+            )
         ):
             return self.render_job(
                 request,
                 form,
                 "Several applications were sent from your connection in a short time, so this "
                 "one was not sent. Your answers are still below: please try again later (you "
-                "will need to choose your resume again), or email us.",
+                "will need to choose your resume again).",
                 status=429,
             )
         if not form.is_valid():

@@ -15,6 +15,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "resources",
     "team",
@@ -127,8 +128,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Five failed logins for one user name from one address lock that pair out for an hour (a
 # wrong guess from elsewhere cannot lock an editor out everywhere); a success resets the
-# count. The address is REMOTE_ADDR: behind a proxy, set AXES_IPWARE_META_PRECEDENCE_ORDER
-# to the header the proxy sets, never to one a client could forge.
+# count. The address is the visitor's as the site's own proxies report it (core/client.py).
+AXES_CLIENT_IP_CALLABLE = "core.client.client_address"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -195,13 +196,25 @@ if REDIS_URL:
             },
         }
     }
+    # The form limits' counters (core/ratelimit.py) on the same Redis, under their own prefix.
+    CACHES["ratelimit"] = {
+        **CACHES["default"],
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "hrt") + "-ratelimit",
+    }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "OPTIONS": {"MAX_ENTRIES": 2000},
-        }
+        },
+        # Shared by every worker and server, and apart from the page cache, so page traffic
+        # cannot evict a count. The table is made by core's migration (`createcachetable`).
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "core_rate_limit_cache",
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        },
     }
 # Whole anonymous pages are kept this many seconds at most (0, the default outside production,
 # turns the page cache off); editors' publish, unpublish, move and delete clear it at once
@@ -231,6 +244,14 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Public forms carry a few short fields; anything larger than this is refused with a 400.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# A visitor's uploaded file is not kept past this size, not even in a temporary file, when the
+# app server is reached without the proxy's body limit (core/uploads.py); the form then says the
+# file is too large and keeps what was typed. A little above the resume form's 5 MB.
+FILE_UPLOAD_MAX_SIZE = env_int("FILE_UPLOAD_MAX_SIZE", 6 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "core.uploads.SizeLimitedUploadHandler",
+]
 
 # Content Security Policy for public pages: nothing inline, nothing from another origin.
 # The Wagtail admin gets its own policy in home.middleware.
@@ -245,6 +266,16 @@ SECURE_CSP = {
     "frame-ancestors": ["'none'"],
     "base-uri": ["'self'"],
     "object-src": ["'none'"],
+}
+# sitemap.xml holds only the site's own addresses and runs nothing; a browser shows it with its
+# own XML viewer, whose inline styles and icon the strict policy would block.
+SITEMAP_CSP = {
+    "default-src": ["'none'"],
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["data:"],
+    "frame-ancestors": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'none'"],
 }
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -268,6 +299,9 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
 }
+# New terms that visitors' searches may add to the editors' "Search terms" report per day
+# (search/terms.py); terms already there are always counted.
+SEARCH_TERMS_PER_DAY = env_int("SEARCH_TERMS_PER_DAY", 200)
 # OpenSearch or Elasticsearch when SEARCH_URL is set (with SEARCH_BACKEND naming Wagtail's module
 # for that server's version, and the client package installed; docs/scaling.md).
 SEARCH_URL = env_str("SEARCH_URL")
@@ -283,19 +317,39 @@ if SEARCH_URL:
         }
     }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no request to a third party from the admin either
+# The dashboard's check for new Wagtail releases calls another site, which the admin's policy
+# (rightly) blocks: upgrades are the developers' business, through the lock file.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Private pages ask for their password or a login in the site's own design.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "privacy/password_required.html"  # noqa: S105
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "privacy/login.html"
 # Uploaded files are never pages: no HTML, SVG or script can be uploaded, and documents are
 # downloaded (Content-Disposition: attachment, nosniff, a CSP that runs nothing), never shown
 # in the site's origin.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt", "xlsx", "pptx", "csv", "epub"]
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# Documents are always served by Wagtail's view, which checks their collection's privacy; never
+# by the proxy, S3 or the media route by file name (docs/deploy.md keeps documents/ private).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-# The contact form: where notifications go and how many posts one address may send.
+# Who a visitor is behind the site's own proxies (core/client.py, docs/deploy.md): their
+# addresses or networks, or how many stand in front. Neither: the connection's own address.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# The cache that keeps the form limits' counters (core/ratelimit.py).
+RATE_LIMIT_CACHE = "ratelimit"
+
+# Wrong passwords one person may try on private pages (core/views.py).
+PAGE_PASSWORD_ATTEMPT_LIMIT = env_int("PAGE_PASSWORD_ATTEMPT_LIMIT", 10)
+PAGE_PASSWORD_ATTEMPT_WINDOW_SECONDS = env_int("PAGE_PASSWORD_ATTEMPT_WINDOW_SECONDS", 3600)
+
+# The contact form: where notifications go and how many posts one person may send.
 CONTACT_RATE_LIMIT = env_int("CONTACT_RATE_LIMIT", 5)
 CONTACT_RATE_WINDOW_SECONDS = env_int("CONTACT_RATE_WINDOW_SECONDS", 600)
 

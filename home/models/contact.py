@@ -4,19 +4,38 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import models
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from core.ratelimit import count_use, limit_reached
 from home.blocks import RICH_TEXT_FEATURES
 from home.forms import CLINICIAN_FIELD, HONEYPOT_FIELD, NO_PREFERENCE, ContactFormBuilder
-from home.ratelimit import is_over_limit
 from home.search_fields import PAGE_SEARCH_FIELDS
 
 logger = logging.getLogger(__name__)
+
+CONTACT_SCOPE = "contact"
+
+# Messages hold names, phone numbers and what people wrote: they are read by staff given this
+# permission (the “Client intake” group) and by superusers, not by every editor of the page.
+READ_CONTACT_MESSAGES = "home.read_contact_messages"
+
+
+class ContactMessagesPanel(FormSubmissionsPanel):
+    """The count of messages and a link to them, shown only to someone who may read them."""
+
+    class BoundPanel(FormSubmissionsPanel.BoundPanel):
+        def is_shown(self):
+            return (
+                get_forms_for_user(self.request.user).filter(pk=self.instance.pk).exists()
+                and super().is_shown()
+            )
 
 
 class ContactFormField(AbstractFormField):
@@ -38,7 +57,7 @@ class ContactPage(AbstractEmailForm):
     form_builder = ContactFormBuilder
 
     content_panels = AbstractEmailForm.content_panels + [
-        FormSubmissionsPanel(),
+        ContactMessagesPanel(),
         FieldPanel("intro"),
         FieldPanel("privacy_note"),
         InlinePanel("form_fields", label="Form fields"),
@@ -64,6 +83,7 @@ class ContactPage(AbstractEmailForm):
 
     class Meta:
         verbose_name = "contact page"
+        permissions = [("read_contact_messages", "Can read contact messages")]
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
@@ -76,17 +96,17 @@ class ContactPage(AbstractEmailForm):
                     "the one labelled “Leave this field empty” blank and try again.",
                     status=400,
                 )
-            if is_over_limit(
-                request,
-                "contact",
-                settings.CONTACT_RATE_LIMIT,
-                settings.CONTACT_RATE_WINDOW_SECONDS,
+            limit = settings.CONTACT_RATE_LIMIT
+            # Checked before and counted after validation: a mistyped form costs nothing.
+            if limit_reached(request, CONTACT_SCOPE, limit) or (
+                form.is_valid()
+                and count_use(request, CONTACT_SCOPE, limit, settings.CONTACT_RATE_WINDOW_SECONDS)
             ):
                 return self.render_refusal(
                     request,
                     form,
                     "You have sent several messages in a short time, so this one was not sent. "
-                    "Your words are still below: please try again in a few minutes, or call us.",
+                    "Your words are still below: please try again later.",
                     status=429,
                 )
             if form.is_valid():
@@ -128,7 +148,9 @@ class ContactPage(AbstractEmailForm):
 
     def send_notification(self, submission):
         addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
-        admin_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/forms/submissions/{self.pk}/"
+        admin_url = settings.WAGTAILADMIN_BASE_URL + reverse(
+            "wagtailforms:list_submissions", args=[self.pk]
+        )
         # The clinician's name helps route the message; what the sender wrote stays out.
         clinician = submission.form_data.get(CLINICIAN_FIELD)
         asked_for = ""

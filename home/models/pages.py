@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.visibility import visible_to_public
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.search_fields import PAGE_SEARCH_FIELDS
 
@@ -172,7 +173,7 @@ class ExplainerPage(Page):
         context["approaches"] = list(Approach.objects.all())
         # Each approach links to the resource library filtered by it.
         library_model = apps.get_model("resources", "ResourceIndexPage")
-        library = library_model.objects.live().public().first()
+        library = visible_to_public(library_model.objects).first()
         context["library_url"] = library.get_url(request) if library else ""
         return context
 

@@ -3,6 +3,7 @@
 from django import template
 from wagtail.models import Site
 
+from core.visibility import visible_to_public
 from home.page_cache import kept_until_next_edit
 
 register = template.Library()
@@ -28,7 +29,7 @@ def menu_entries(root, request):
     """The pages in the menu under `root`: title, address, path and id."""
 
     def entries():
-        pages = root.get_children().live().public().in_menu()
+        pages = visible_to_public(root.get_children()).in_menu()
         return [
             (page.title, page.get_url(request=request), page.path, page.pk)
             for page in pages.only("title", "url_path", "path", "depth")

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.visibility import visible_to_public
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.search_fields import PAGE_SEARCH_FIELDS
 
@@ -55,7 +56,7 @@ class ResourceIndexPage(RoutablePageMixin, Page):
         verbose_name = "resource library"
 
     def resources(self):
-        return ResourcePage.objects.child_of(self).live().public()
+        return visible_to_public(ResourcePage.objects.child_of(self))
 
     @path("")
     def library(self, request):
@@ -202,9 +203,10 @@ class ResourcePage(Page):
         shared = index.sharing(self.pk, RELATED_FACETS, RELATED_CANDIDATES) if index else None
         if shared is None:
             shared = self._shared_tags_in_sql()
-            candidates = ResourcePage.objects.live().public().sibling_of(self, inclusive=False)
+            candidates = visible_to_public(ResourcePage.objects.sibling_of(self, inclusive=False))
         else:
-            # The index holds only the library's live resources that anyone may see.
+            # The index holds only the library's resources that anyone may see (it is built from
+            # `resources()`): asking again which pages are private would cost a query.
             candidates = ResourcePage.objects.live()
         candidates = candidates.filter(pk__in=shared).select_related("resource_type", "language")
         return sorted(

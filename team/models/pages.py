@@ -12,6 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from core.visibility import is_visible_to_public, visible_to_public
 from home.blocks import RICH_TEXT_FEATURES
 from home.jsonld import json_ld_script
 from home.search_fields import PAGE_SEARCH_FIELDS
@@ -65,7 +66,9 @@ class TeamIndexPage(Page):
         verbose_name = "team index"
 
     def members(self):
-        return TeamMemberPage.objects.child_of(self).live().order_by("display_order", "title")
+        return visible_to_public(TeamMemberPage.objects.child_of(self)).order_by(
+            "display_order", "title"
+        )
 
     def get_context(self, request, *args, **kwargs):
         from team.forms import TeamFilterForm
@@ -199,12 +202,14 @@ class TeamMemberPage(Page):
         return f"{self.title} ({self.pronouns})" if self.pronouns else self.title
 
     def reach_out_url(self, request=None):
-        """The contact form with this clinician chosen, or None without a live contact page."""
+        """The contact form with this clinician chosen, or None without a public contact page.
+        A clinician who cannot be chosen there (not taking new clients, or a private page) gets
+        the form without a choice: the form offers only clinicians anyone may see."""
         contact = contact_page()
         if contact is None:
             return None
         url = contact.get_url(request=request)
-        if not self.accepting_new_clients:
+        if not self.accepting_new_clients or not is_visible_to_public(self):
             return url
         return f"{url}?{urlencode({'clinician': self.slug})}"
 
@@ -251,7 +256,7 @@ class TeamMemberPage(Page):
         # Each approach links to where the explainer describes it.
         from home.models import ExplainerPage
 
-        explainer = ExplainerPage.objects.live().public().first()
+        explainer = visible_to_public(ExplainerPage.objects).first()
         context["explainer_url"] = explainer.get_url(request) if explainer else ""
         return context
 
@@ -259,4 +264,4 @@ class TeamMemberPage(Page):
 def contact_page():
     from home.models import ContactPage
 
-    return ContactPage.objects.live().first()
+    return visible_to_public(ContactPage.objects).first()

@@ -4,16 +4,17 @@ from django import template
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
 
-from team.models import CARD_PHOTO
+from core.visibility import visible_to_public
+from team.models import CARD_PHOTO, TeamMemberPage
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def featured_team_members(context, page):
-    """The live clinicians the editors featured on `page`, in their order, and the address of
-    the whole team, in a fixed number of queries. Works in preview too, where the choices are
-    not saved yet."""
+    """The clinicians the editors featured on `page` that anyone may see, in their order, and
+    the address of the whole team, in a fixed number of queries. Works in preview too, where the
+    choices are not saved yet (so which members are visible is asked of their ids)."""
     request = context.get("request")
     rendition_model = get_image_model().get_rendition_model()
     featured = (
@@ -26,10 +27,14 @@ def featured_team_members(context, page):
             )
         )
     )
+    chosen = [item.member for item in featured if item.member is not None]
+    visible = set()
+    if chosen:
+        candidates = TeamMemberPage.objects.filter(pk__in=[member.pk for member in chosen])
+        visible = set(visible_to_public(candidates).values_list("pk", flat=True))
     members, seen = [], set()
-    for item in featured:
-        member = item.member
-        if member is not None and member.live and member.pk not in seen:
+    for member in chosen:
+        if member.pk in visible and member.pk not in seen:
             seen.add(member.pk)
             members.append(member)
     team_url = ""

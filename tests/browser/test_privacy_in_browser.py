@@ -99,3 +99,13 @@ def test_browsing_safely_is_linked_beside_the_quick_exit(page, live_site):
     page.locator(".quick-exit").get_by_role("link", name="Browsing safely").click()
     assert page.url == live_site.url("browsing-safely")
     assert page.locator("h1").count() == 1
+
+
+def test_the_sitemap_opens_in_the_browser_without_a_policy_violation(page, live_site):
+    """Browsers show sitemap.xml with their own XML viewer; its policy lets that viewer work."""
+    messages = []
+    page.on("console", lambda message: messages.append(message.text))
+    response = page.goto(f"{live_site.base_url}/sitemap.xml")
+    assert response.status == 200
+    page.wait_for_timeout(300)
+    assert not [text for text in messages if "Content Security Policy" in text]

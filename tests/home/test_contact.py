@@ -123,13 +123,3 @@ def test_a_phone_reply_with_a_number_is_accepted(client):
     post["phone_or_email"] = "(555) 010-0199"
     assert "Thank you" in client.post(URL, post).text
     assert FormSubmission.objects.count() == 1
-
-
-def test_behind_a_proxy_a_forged_forwarded_address_does_not_dodge_the_limit(client, settings):
-    settings.RATE_LIMIT_TRUST_X_FORWARDED_FOR = True
-    settings.CONTACT_RATE_LIMIT = 1
-    proxy = {"REMOTE_ADDR": "10.0.0.9"}
-    first = client.post(URL, GOOD_POST, HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.5", **proxy)
-    assert first.status_code == 200
-    forged = client.post(URL, GOOD_POST, HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.5", **proxy)
-    assert forged.status_code == 429

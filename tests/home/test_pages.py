@@ -119,7 +119,8 @@ def test_main_menu_is_built_from_the_page_tree(client, home_page):
 
 def test_home_page_query_count_is_bounded(client, home_page, django_assert_max_num_queries):
     client.get("/")  # warm Wagtail's site-root cache as a running site would have it
-    # 12: one of them lists the featured team members (tests/team checks photos and 20 members).
+    # 12: three of them list the featured team members, leaving out private ones (tests/team
+    # checks photos and 20 members).
     with django_assert_max_num_queries(12):
         assert client.get("/").status_code == 200
     # More cards on the page cost no more queries.

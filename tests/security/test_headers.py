@@ -123,3 +123,12 @@ def test_production_cookies_are_secure_and_http_only(production):
     assert production["session_secure"] and production["csrf_secure"]
     assert production["session_httponly"] and production["csrf_httponly"]
     assert production["debug"] is False
+
+
+@pytest.mark.django_db
+def test_the_admin_dashboard_makes_no_call_to_another_site(admin_client):
+    """Wagtail's release check would fetch from another origin, which the admin's policy blocks
+    on every load: it is off (upgrades come through the lock file)."""
+    response = admin_client.get("/admin/")
+    assert response.status_code == 200
+    assert 'data-controller="w-upgrade' not in response.text

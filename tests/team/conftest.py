@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from team.models import Language, SessionFormat, Specialty, TeamIndexPage, TeamMemberPage
+from . import factories
 
 _numbers = itertools.count(1)
 
@@ -16,7 +16,7 @@ def soup_of(response):
 
 @pytest.fixture
 def team_index(db):
-    return TeamIndexPage.objects.get(slug="our-experts")
+    return factories.team_index()
 
 
 @pytest.fixture
@@ -31,27 +31,6 @@ def make_photo(db):
 
 
 @pytest.fixture
-def make_member(team_index):
+def make_member(db):
     """A live clinician under “Our Experts”; lists of slugs pick specialties and the rest."""
-
-    def make(title=None, specialties=(), languages=(), session_formats=(), approaches=(), **fields):
-        number = next(_numbers)
-        title = title or f"Test Clinician {number}"
-        fields.setdefault("slug", f"test-clinician-{number}")
-        fields.setdefault("short_bio", f"Short bio of {title}.")
-        fields.setdefault("bio", f"<p>Full bio of {title}.</p>")
-        from home.models import Approach
-
-        member = TeamMemberPage(
-            title=title,
-            specialties=list(Specialty.objects.filter(slug__in=specialties)),
-            languages=list(Language.objects.filter(slug__in=languages)),
-            session_formats=list(SessionFormat.objects.filter(slug__in=session_formats)),
-            approaches=list(Approach.objects.filter(slug__in=approaches)),
-            **fields,
-        )
-        team_index.add_child(instance=member)
-        member.save_revision().publish()
-        return member
-
-    return make
+    return factories.make_member

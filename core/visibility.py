@@ -1,0 +1,21 @@
+"""What an anonymous visitor may see: the one rule every listing, card, form choice, structured
+data and feed applies before it names a page.
+
+Wagtail refuses to serve a private page (a password, login or group restriction on the page or
+on any of its ancestors) but leaves alone the other pages that list it: a list filtered with
+`.live()` alone still shows a private clinician's card, name and link. Listings show the same to
+everyone, signed in or not; a private page is reached by its own address, by the people it is
+meant for."""
+
+
+def visible_to_public(pages):
+    """The pages of the queryset `pages` that an anonymous visitor may open: published, with no
+    view restriction on themselves or on any ancestor.
+
+    Asking which sections are private takes one query, run when this is called."""
+    return pages.live().public()
+
+
+def is_visible_to_public(page):
+    """Whether an anonymous visitor may open `page`, by the same rule (two queries)."""
+    return visible_to_public(type(page).objects.filter(pk=page.pk)).exists()

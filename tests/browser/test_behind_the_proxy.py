@@ -1,0 +1,179 @@
+"""The live site behind nginx, configured with the very block in docs/deploy.md: the proxy
+serves images but never a document by its file name, and two people behind it have limits of
+their own that a forged header cannot reset. Visitors connect from addresses of their own on
+the loopback network (127.0.0.2, 127.0.0.3), as people on different connections would."""
+
+import http.client
+import json
+import os
+import re
+import shutil
+import subprocess
+import time
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+
+from tests.live_site import free_port
+from tests.support import CONTACT_POST
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+DEPLOY_DOC = Path(__file__).resolve().parents[2] / "docs" / "deploy.md"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+CONTACT_LIMIT = 5  # CONTACT_RATE_LIMIT's default, which the live site keeps
+
+NGINX_CONF = """
+{user}
+worker_processes 1;
+pid {run}/nginx.pid;
+error_log {run}/error.log;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {run}/body;
+    proxy_temp_path {run}/proxy;
+    fastcgi_temp_path {run}/fastcgi;
+    uwsgi_temp_path {run}/uwsgi;
+    scgi_temp_path {run}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        server_name 127.0.0.1;
+{block}
+    }}
+}}
+"""
+
+PRIVATE_DOCUMENT_SCRIPT = """
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction
+collection = Collection.get_first_root_node().add_child(name="Staff only (proxy test)")
+CollectionViewRestriction.objects.create(
+    collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+)
+document = get_document_model().objects.create(
+    title="Rota", collection=collection,
+    file=ContentFile(b"%PDF-1.4 staff rota for the proxy test", name="proxy-rota.pdf"),
+)
+from io import BytesIO
+from PIL import Image as Picture
+from wagtail.images import get_image_model
+picture = BytesIO()
+Picture.new("RGB", (40, 30), "teal").save(picture, "PNG")
+image = get_image_model().objects.create(
+    title="Dot", file=ContentFile(picture.getvalue(), name="proxy-dot.png")
+)
+print(json.dumps({
+    "url": document.url, "file": document.file.name, "image": image.get_rendition("width-20").url
+}))
+"""
+
+
+def deploy_doc_nginx_block():
+    text = DEPLOY_DOC.read_text()
+    blocks = re.findall(r"```nginx\n(.*?)```", text, flags=re.S)
+    assert len(blocks) == 1, "docs/deploy.md should hold exactly one nginx block"
+    return blocks[0]
+
+
+@pytest.fixture(scope="module")
+def proxy(live_site, tmp_path_factory):
+    if not Path(NGINX).exists():
+        pytest.fail("nginx is missing: run `make browser-deps`")
+    run = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    site_port = live_site.base_url.rsplit(":", 1)[1]
+    block = (
+        deploy_doc_nginx_block()
+        .replace("/srv/site/media/", f"{live_site.workdir / 'media'}/")
+        .replace("127.0.0.1:8000", f"127.0.0.1:{site_port}")
+    )
+    config = run / "nginx.conf"
+    # As root, nginx's workers would drop to "nobody", who may not read the test's own folders.
+    user = "user root;" if os.geteuid() == 0 else ""
+    config.write_text(NGINX_CONF.format(user=user, run=run, port=port, block=block))
+    process = subprocess.Popen(  # noqa: S603 (fixed arguments)
+        [NGINX, "-p", str(run), "-c", str(config), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                http.client.HTTPConnection("127.0.0.1", port, timeout=2).connect()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    log = (run / "error.log").read_text() if (run / "error.log").exists() else ""
+                    raise RuntimeError(f"nginx did not start:\n{log}") from None
+                time.sleep(0.1)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+class Visitor:
+    """Someone on a connection of their own, with their own cookies."""
+
+    def __init__(self, port, source):
+        self.port = port
+        self.source = source
+        self.cookies = SimpleCookie()
+
+    def request(self, method, path, body=None, headers=None):
+        connection = http.client.HTTPConnection(
+            "127.0.0.1", self.port, timeout=30, source_address=(self.source, 0)
+        )
+        headers = dict(headers or {})
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v.value}" for k, v in self.cookies.items())
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            content = response.read()
+        finally:
+            connection.close()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            self.cookies.load(header)
+        return response.status, response.headers, content.decode(errors="replace")
+
+    def send_contact_form(self, contact_path, forged=None):
+        _status, _headers, page = self.request("GET", contact_path)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        if forged:
+            headers["X-Forwarded-For"] = forged
+        body = urlencode({**CONTACT_POST, "csrfmiddlewaretoken": token})
+        status, _headers, _page = self.request("POST", contact_path, body, headers)
+        return status
+
+
+def test_the_proxy_serves_images_but_no_document_by_its_file_name(proxy, live_site):
+    output = live_site.manage("shell", "-c", "import json\n" + PRIVATE_DOCUMENT_SCRIPT)
+    facts = json.loads(output.strip().splitlines()[-1])
+    visitor = Visitor(proxy, "127.0.0.2")
+    status, _headers, _body = visitor.request("GET", f"/media/{facts['file']}")
+    assert status == 404
+    status, headers, _body = visitor.request("GET", facts["url"])
+    assert status == 302
+    assert headers["Location"].startswith("/_util/login/")
+    status, headers, _body = visitor.request("GET", facts["image"])
+    assert status == 200
+    assert headers["Content-Type"].startswith("image/")
+
+
+def test_two_people_behind_the_proxy_have_limits_of_their_own(proxy, live_site):
+    contact = live_site.pages["contact"]
+    first, second = Visitor(proxy, "127.0.0.2"), Visitor(proxy, "127.0.0.3")
+    # The site's two gunicorn workers share one count, so the limit is the limit.
+    statuses = [first.send_contact_form(contact) for _ in range(CONTACT_LIMIT + 1)]
+    assert statuses == [200] * CONTACT_LIMIT + [429]
+    assert second.send_contact_form(contact) == 200
+    # Writing another address into the header changes nothing: the proxy adds the real one.
+    assert first.send_contact_form(contact, forged="198.51.100.7") == 429

@@ -1,0 +1,34 @@
+"""Make clinicians for tests, with the specialties and the rest the test needs."""
+
+import itertools
+
+from home.models import Approach
+from team.models import Language, SessionFormat, Specialty, TeamIndexPage, TeamMemberPage
+
+_numbers = itertools.count(1)
+
+
+def team_index():
+    return TeamIndexPage.objects.get(slug="our-experts")
+
+
+def make_member(
+    title=None, specialties=(), languages=(), session_formats=(), approaches=(), **fields
+):
+    """A live clinician under “Our Experts”; lists of slugs pick specialties and the rest."""
+    number = next(_numbers)
+    title = title or f"Test Clinician {number}"
+    fields.setdefault("slug", f"test-clinician-{number}")
+    fields.setdefault("short_bio", f"Short bio of {title}.")
+    fields.setdefault("bio", f"<p>Full bio of {title}.</p>")
+    member = TeamMemberPage(
+        title=title,
+        specialties=list(Specialty.objects.filter(slug__in=specialties)),
+        languages=list(Language.objects.filter(slug__in=languages)),
+        session_formats=list(SessionFormat.objects.filter(slug__in=session_formats)),
+        approaches=list(Approach.objects.filter(slug__in=approaches)),
+        **fields,
+    )
+    team_index().add_child(instance=member)
+    member.save_revision().publish()
+    return member
