@@ -46,6 +46,19 @@ def upload(content, name="resume.pdf", content_type="application/pdf"):
     return SimpleUploadedFile(name, content, content_type=content_type)
 
 
+def application_post(**changes):
+    """An application form filled in correctly, with a PDF resume; `changes` replace fields."""
+    data = {
+        "full_name": "Sam Rivera",
+        "email": "sam@example.org",
+        "phone": "555-0100",
+        "cover_note": "I have worked in outreach for ten years.",
+        "resume": upload(PDF),
+        "consent": "on",
+    }
+    return {**data, **changes}
+
+
 def careers_index():
     return CareersIndexPage.objects.get()
 

@@ -9,24 +9,23 @@ from django.core import mail
 from careers.models import JobApplication
 from careers.resumes import MAX_RESUME_BYTES
 
-from .factories import DOCX, EXE, HTML, ODT, PDF, PLAIN_ZIP, PNG, RTF, TXT, upload
+from .factories import (
+    DOCX,
+    EXE,
+    HTML,
+    ODT,
+    PDF,
+    PLAIN_ZIP,
+    PNG,
+    RTF,
+    TXT,
+    application_post,
+    upload,
+)
 
 pytestmark = pytest.mark.django_db
 
 URL = "/careers/licensed-therapist/"
-
-
-def good_post(**changes):
-    data = {
-        "full_name": "Sam Rivera",
-        "email": "sam@example.org",
-        "phone": "555-0100",
-        "cover_note": "I have worked in outreach for ten years.",
-        "resume": upload(PDF),
-        "consent": "on",
-    }
-    data.update(changes)
-    return data
 
 
 def error_text(response):
@@ -35,7 +34,7 @@ def error_text(response):
 
 
 def test_an_application_is_saved_with_its_resume_in_private_storage(client, private_media):
-    response = client.post(URL, good_post())
+    response = client.post(URL, application_post())
     assert response.status_code == 302
     assert response["Location"] == "/careers/licensed-therapist/thank-you/"
     application = JobApplication.objects.get()
@@ -55,7 +54,7 @@ def test_an_application_is_saved_with_its_resume_in_private_storage(client, priv
 
 
 def test_a_resume_has_no_public_address(client):
-    client.post(URL, good_post())
+    client.post(URL, application_post())
     application = JobApplication.objects.get()
     with pytest.raises(NotImplementedError):
         application.resume.url  # noqa: B018
@@ -64,7 +63,7 @@ def test_a_resume_has_no_public_address(client):
 
 
 def test_the_thank_you_page_confirms_and_states_retention(client):
-    response = client.post(URL, good_post(), follow=True)
+    response = client.post(URL, application_post(), follow=True)
     assert response.status_code == 200
     assert "Thank you for applying" in response.text
     assert "180 days" in response.text
@@ -72,7 +71,7 @@ def test_the_thank_you_page_confirms_and_states_retention(client):
 
 
 def test_hiring_email_holds_only_name_job_and_admin_link(client):
-    client.post(URL, good_post())
+    client.post(URL, application_post())
     application = JobApplication.objects.get()
     hiring, confirmation = mail.outbox
     assert hiring.to == ["hiring@example.org"]
@@ -96,13 +95,13 @@ def test_the_careers_page_can_name_another_hiring_address(client):
     index = CareersIndexPage.objects.get()
     index.hiring_email = "director@example.org"
     index.save_revision().publish()
-    client.post(URL, good_post())
+    client.post(URL, application_post())
     assert mail.outbox[0].to == ["director@example.org"]
 
 
 def test_a_failed_email_loses_nothing(client, settings):
     settings.MAILERS = {"default": {"BACKEND": "tests.support.FailingEmailBackend"}}
-    response = client.post(URL, good_post())
+    response = client.post(URL, application_post())
     assert response.status_code == 302
     application = JobApplication.objects.get()
     assert application.resume.read() == PDF
@@ -121,7 +120,7 @@ def test_a_failed_email_loses_nothing(client, settings):
     ids=["pdf", "docx", "odt", "rtf", "txt", "no-extension"],
 )
 def test_every_accepted_resume_type_is_saved_with_its_type(client, content, name):
-    assert client.post(URL, good_post(resume=upload(content, name))).status_code == 302
+    assert client.post(URL, application_post(resume=upload(content, name))).status_code == 302
     application = JobApplication.objects.get()
     assert application.resume.name.endswith("." + application.resume_type)
     assert application.resume_size == len(content)
@@ -155,7 +154,7 @@ def test_every_accepted_resume_type_is_saved_with_its_type(client, content, name
     ],
 )
 def test_a_file_that_lies_about_its_type_is_refused_and_other_input_kept(client, content, name):
-    response = client.post(URL, good_post(resume=upload(content, name, "application/pdf")))
+    response = client.post(URL, application_post(resume=upload(content, name, "application/pdf")))
     assert response.status_code == 200
     assert JobApplication.objects.count() == 0
     errors = error_text(response)
@@ -172,7 +171,7 @@ def test_a_file_that_lies_about_its_type_is_refused_and_other_input_kept(client,
 
 def test_an_oversized_resume_is_refused_with_the_limit(client, private_media):
     too_big = PDF + b"0" * (6 * 1024 * 1024)
-    response = client.post(URL, good_post(resume=upload(too_big)))
+    response = client.post(URL, application_post(resume=upload(too_big)))
     assert response.status_code == 200
     assert "larger than the 5 MB limit" in error_text(response)
     assert 'value="Sam Rivera"' in response.text
@@ -182,8 +181,8 @@ def test_an_oversized_resume_is_refused_with_the_limit(client, private_media):
 
 def test_a_resume_of_exactly_the_limit_is_accepted_and_one_byte_more_is_not(client):
     exactly = PDF + b"0" * (MAX_RESUME_BYTES - len(PDF))
-    assert client.post(URL, good_post(resume=upload(exactly))).status_code == 302
-    response = client.post(URL, good_post(resume=upload(exactly + b"0")))
+    assert client.post(URL, application_post(resume=upload(exactly))).status_code == 302
+    response = client.post(URL, application_post(resume=upload(exactly + b"0")))
     assert "larger than the 5 MB limit" in error_text(response)
     assert JobApplication.objects.count() == 1
 
@@ -201,7 +200,7 @@ def test_a_resume_of_exactly_the_limit_is_accepted_and_one_byte_more_is_not(clie
     ],
 )
 def test_bad_input_gets_form_errors_not_500(client, changes, field):
-    response = client.post(URL, good_post(**changes))
+    response = client.post(URL, application_post(**changes))
     assert response.status_code == 200
     assert "Please check the form" in response.text
     page = BeautifulSoup(response.content, "html.parser")
@@ -210,7 +209,7 @@ def test_bad_input_gets_form_errors_not_500(client, changes, field):
 
 
 def test_the_honeypot_refuses_with_a_clear_message(client):
-    response = client.post(URL, good_post(website="http://spam.example"))
+    response = client.post(URL, application_post(website="http://spam.example"))
     assert response.status_code == 400
     assert "could not be sent" in response.text
     assert JobApplication.objects.count() == 0
@@ -220,18 +219,18 @@ def test_the_honeypot_refuses_with_a_clear_message(client):
 def test_the_rate_limit_refuses_with_429_and_keeps_what_was_typed(client, settings):
     settings.JOB_APPLICATION_RATE_LIMIT = 2
     for _ in range(2):
-        assert client.post(URL, good_post()).status_code == 302
-    response = client.post(URL, good_post(full_name="Third try"))
+        assert client.post(URL, application_post()).status_code == 302
+    response = client.post(URL, application_post(full_name="Third try"))
     assert response.status_code == 429
     assert "in a short time" in response.text
     assert 'value="Third try"' in response.text
     assert JobApplication.objects.count() == 2
     # Another address is not affected.
-    assert client.post(URL, good_post(), REMOTE_ADDR="10.0.0.9").status_code == 302
+    assert client.post(URL, application_post(), REMOTE_ADDR="10.0.0.9").status_code == 302
 
 
 def test_a_closed_job_refuses_applications_with_410(client):
-    response = client.post("/careers/clinical-intern/", good_post())
+    response = client.post("/careers/clinical-intern/", application_post())
     assert response.status_code == 410
     assert "no longer accepts applications" in response.text
     assert JobApplication.objects.count() == 0
@@ -246,7 +245,7 @@ def test_a_job_that_closes_while_someone_fills_the_form_refuses_politely(client)
     JobPage.objects.filter(slug="licensed-therapist").update(
         closing_date=timezone.localdate().replace(year=2000)
     )
-    response = client.post(URL, good_post())
+    response = client.post(URL, application_post())
     assert response.status_code == 410
     assert JobApplication.objects.count() == 0
 
@@ -269,5 +268,5 @@ class SavedFirstBackend:
 def test_the_application_is_saved_before_any_email_is_sent(client, settings):
     settings.MAILERS = {"default": {"BACKEND": "tests.careers.test_apply.SavedFirstBackend"}}
     SavedFirstBackend.seen.clear()
-    client.post(URL, good_post())
+    client.post(URL, application_post())
     assert SavedFirstBackend.seen == [True, True]

@@ -9,6 +9,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from home.models import ContactPage
+from tests.careers.factories import application_post
 from tests.support import assert_no_inline_code
 
 from .support import open_job
@@ -175,22 +176,9 @@ def test_hostile_contact_messages_are_escaped_in_the_admin(client, admin_client,
     assert SCRIPT not in body
 
 
-PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
-
-
 def application(**overrides):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    data = {
-        "full_name": "Sam Rivera",
-        "email": "sam@example.org",
-        "phone": "",
-        "cover_note": "",
-        "consent": "on",
-        "website": "",
-        "resume": SimpleUploadedFile("resume.pdf", PDF, content_type="application/pdf"),
-    }
-    return data | overrides
+    """A correct application with only the required answers; `overrides` replace fields."""
+    return application_post(**{"phone": "", "cover_note": "", "website": "", **overrides})
 
 
 def test_hostile_values_in_every_job_application_field(client, no_rate_limits, private_media):

@@ -7,7 +7,7 @@ from django.core.cache import CacheHandler, cache
 from wagtail.contrib.forms.models import FormSubmission
 
 from careers.models import JobApplication
-from tests.careers.factories import PDF, upload
+from tests.careers.factories import application_post
 from tests.support import CONTACT_POST
 
 pytestmark = pytest.mark.django_db
@@ -22,26 +22,14 @@ def private_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "public"
 
 
-def application(**changes):
-    data = {
-        "full_name": "Sam Rivera",
-        "email": "sam@example.org",
-        "phone": "555-0100",
-        "cover_note": "I have worked in outreach for ten years.",
-        "resume": upload(PDF),
-        "consent": "on",
-    }
-    return {**data, **changes}
-
-
 def test_mistyped_applications_do_not_use_up_the_allowance(client, settings):
     settings.JOB_APPLICATION_RATE_LIMIT = 2
     for _ in range(4):
-        mistyped = client.post(JOB, application(email="not-an-address"))
+        mistyped = client.post(JOB, application_post(email="not-an-address"))
         assert mistyped.status_code == 200
-    assert client.post(JOB, application()).status_code == 302
-    assert client.post(JOB, application()).status_code == 302
-    assert client.post(JOB, application()).status_code == 429
+    assert client.post(JOB, application_post()).status_code == 302
+    assert client.post(JOB, application_post()).status_code == 302
+    assert client.post(JOB, application_post()).status_code == 429
     assert JobApplication.objects.count() == 2
 
 
@@ -57,7 +45,7 @@ def test_mistyped_contact_messages_do_not_use_up_the_allowance(client, settings)
 @pytest.mark.parametrize(("url", "post"), [(CONTACT, CONTACT_POST), (JOB, None)])
 def test_a_refusal_keeps_what_was_typed_and_gives_the_phone_and_email(client, settings, url, post):
     settings.CONTACT_RATE_LIMIT = settings.JOB_APPLICATION_RATE_LIMIT = 0
-    response = client.post(url, post or application())
+    response = client.post(url, post or application_post())
     assert response.status_code == 429
     assert "(555) 010-0199" in response.text
     assert "office@example.org" in response.text
@@ -96,7 +84,7 @@ def _rate_limit_keys(counters):
 
 def test_the_confirmation_email_echoes_nothing_the_applicant_typed(client):
     name = "Visit https://evil.example now"
-    assert client.post(JOB, application(full_name=name)).status_code == 302
+    assert client.post(JOB, application_post(full_name=name)).status_code == 302
     confirmation = next(m for m in mail.outbox if m.to == ["sam@example.org"])
     assert "evil.example" not in confirmation.body
     assert "evil.example" not in confirmation.subject
@@ -106,6 +94,6 @@ def test_the_confirmation_email_echoes_nothing_the_applicant_typed(client):
 def test_the_application_limit_bounds_emails_to_any_address(client, settings):
     settings.JOB_APPLICATION_RATE_LIMIT = 2
     for _ in range(5):
-        client.post(JOB, application(email="someone-else@example.org"))
+        client.post(JOB, application_post(email="someone-else@example.org"))
     sent = [m for m in mail.outbox if m.to == ["someone-else@example.org"]]
     assert len(sent) == 2
