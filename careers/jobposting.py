@@ -15,8 +15,6 @@ from home.models import PracticeSettings
 
 from .models.choices import LocationType, PayPeriod, schema_word
 
-# Inside <script>, "</script>" or "<!--" in a job's text would end or confuse the element; JSON
-# allows these escapes, so the data parses the same and the HTML parser sees nothing to act on.
 CURRENCY_SYMBOLS = {"USD": "$", "CAD": "$", "EUR": "€", "GBP": "£"}
 
 

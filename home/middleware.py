@@ -22,7 +22,7 @@ class AdminContentSecurityPolicyMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.prefixes = ("/admin/", "/django-admin/")
+        self.prefixes = ("/admin/",)
 
     def __call__(self, request):
         response = self.get_response(request)

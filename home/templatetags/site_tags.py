@@ -54,7 +54,7 @@ def main_menu(context):
                     "current": current is not None and current.pk == pk,
                 }
             )
-    return {"items": items, "home_url": root.get_url() if root else "/"}
+    return {"items": items}
 
 
 @register.simple_tag(takes_context=True)
