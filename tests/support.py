@@ -1,10 +1,12 @@
 """Helpers shared by the tests."""
 
+import importlib
 import re
 import smtplib
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 from bs4 import BeautifulSoup
 from django.core.mail.backends.base import BaseEmailBackend
@@ -34,6 +36,48 @@ def page_at(client, url):
     response = client.get(url)
     assert response.status_code == 200
     return BeautifulSoup(response.content, "html.parser")
+
+
+SETTINGS_MODULES = ("config.settings.env", "config.settings.base", "config.settings.production")
+# What a server's environment might set that a test's must not inherit from the machine's.
+SERVER_VARIABLES = (
+    "DEBUG",
+    "DATABASE_URL",
+    "DB_OPTIONS",
+    "DB_CONN_MAX_AGE",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "REDIS_URL",
+    "SEARCH_URL",
+    "SEARCH_BACKEND",
+    "AWS_STORAGE_BUCKET_NAME",
+    "PRIVATE_AWS_STORAGE_BUCKET_NAME",
+    "AWS_S3_ENDPOINT_URL",
+    "PAGE_CACHE_SECONDS",
+    "SECURE_COOKIES",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "TRUSTED_PROXIES",
+    "TRUSTED_PROXY_COUNT",
+)
+
+
+def settings_under(monkeypatch, module="config.settings.production", **env):
+    """The settings that `module` defines when a server starts with the environment `env` (and
+    none of SERVER_VARIABLES otherwise), read afresh in this process. The running test's own
+    settings are left as they are."""
+    for name in SERVER_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    kept = {name: sys.modules.pop(name) for name in SETTINGS_MODULES if name in sys.modules}
+    try:
+        loaded = importlib.import_module(module)
+        return SimpleNamespace(**{k: v for k, v in vars(loaded).items() if k.isupper()})
+    finally:
+        for name in SETTINGS_MODULES:
+            sys.modules.pop(name, None)
+        sys.modules.update(kept)
 
 
 def manage_py(env, *args, timeout=300):

@@ -1,76 +1,61 @@
-"""The settings modules read the environment as the README says."""
+"""The settings modules read the environment as the README says, and the production settings
+pass Django's deployment checks."""
 
-import os
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
+from django.test import override_settings
 
-from tests.support import manage_py
+from tests.support import settings_under
 
-
-def run_manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY"}}
-    environment.update(env)
-    return manage_py(environment, *args, timeout=120)
-
-
-def settings_value(expression, **env):
-    code = f"from django.conf import settings; import django; django.setup(); print({expression})"
-    result = run_manage("shell", "--no-imports", "-c", code, **env)
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip().splitlines()[-1]
+PRODUCTION = {"SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnopq"}
+# Settings that shape the test process itself (its database, apps and logging), not what the
+# deployment checks look at.
+PROCESS_SETTINGS = {"DATABASES", "INSTALLED_APPS", "LOGGING", "CACHES", "STORAGES", "MEDIA_ROOT"}
 
 
-def test_production_settings_pass_the_deploy_check():
-    result = run_manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY="a-long-random-production-secret-key-for-this-test-only-0123456789",
-        ALLOWED_HOSTS="example.org",
+def production(monkeypatch, **env):
+    return settings_under(monkeypatch, **PRODUCTION, ALLOWED_HOSTS="example.org", **env)
+
+
+@pytest.mark.django_db
+def test_production_settings_pass_the_deploy_check(monkeypatch, capsys):
+    settings = production(monkeypatch)
+    deployed = {k: v for k, v in vars(settings).items() if k not in PROCESS_SETTINGS}
+    with override_settings(**deployed):
+        # Any warning (HSTS, cookies, DEBUG, the secret key, hosts...) fails the check.
+        call_command("check", deploy=True, fail_level="WARNING")
+    assert "no issues" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_the_deploy_check_catches_insecure_cookies(monkeypatch):
+    settings = production(monkeypatch, SECURE_COOKIES="false")
+    deployed = {k: v for k, v in vars(settings).items() if k not in PROCESS_SETTINGS}
+    with override_settings(**deployed), pytest.raises(SystemCheckError, match="COOKIE_SECURE"):
+        call_command("check", deploy=True, fail_level="WARNING")
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without_a_secret_key_or_hosts(monkeypatch, missing):
+    env = {"SECRET_KEY": PRODUCTION["SECRET_KEY"], "ALLOWED_HOSTS": "example.org"}
+    env.pop(missing)
+    with pytest.raises(ImproperlyConfigured, match=missing):
+        settings_under(monkeypatch, **env)
+
+
+def test_debug_is_off_unless_asked_for(monkeypatch):
+    assert production(monkeypatch).DEBUG is False
+    assert production(monkeypatch, DEBUG="true").DEBUG is True
+
+
+def test_sqlite_is_the_default_and_postgres_adds_its_contrib_app(monkeypatch):
+    default = settings_under(monkeypatch, "config.settings.base")
+    assert default.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    assert "django.contrib.postgres" not in default.INSTALLED_APPS
+    postgres = settings_under(
+        monkeypatch, "config.settings.base", DATABASE_URL="postgres://postgres@127.0.0.1/example"
     )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "no issues" in result.stdout
-
-
-def test_production_refuses_to_start_without_a_secret_key():
-    result = run_manage(
-        "check",
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        ALLOWED_HOSTS="example.org",
-    )
-    assert result.returncode != 0
-    assert "SECRET_KEY" in result.stderr
-
-
-def test_debug_is_off_unless_asked_for():
-    common = {
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": "x" * 60,
-        "ALLOWED_HOSTS": "example.org",
-    }
-    assert settings_value("settings.DEBUG", **common) == "False"
-    assert settings_value("settings.DEBUG", DEBUG="true", **common) == "True"
-
-
-DATABASE_FACTS = (
-    "settings.DATABASES['default']['ENGINE'], 'django.contrib.postgres' in settings.INSTALLED_APPS"
-)
-
-
-def test_sqlite_is_the_default_and_postgres_adds_its_contrib_app():
-    default = settings_value(DATABASE_FACTS)
-    assert default == "django.db.backends.sqlite3 False"
-    postgres = settings_value(
-        DATABASE_FACTS,
-        DATABASE_URL="postgres://postgres@127.0.0.1:5432/example",
-    )
-    assert postgres == "django.db.backends.postgresql True"
-
-
-def test_whitenoise_comes_right_after_the_security_middleware():
-    from django.conf import settings
-
-    assert settings.MIDDLEWARE[:2] == [
-        "django.middleware.security.SecurityMiddleware",
-        "whitenoise.middleware.WhiteNoiseMiddleware",
-    ]
+    assert postgres.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    assert "django.contrib.postgres" in postgres.INSTALLED_APPS

@@ -1,22 +1,14 @@
 """The response headers that keep visitors safe: a strict Content Security Policy, no referrer
 to other sites, no MIME sniffing, no framing; HTTPS only and secure cookies in production."""
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
 
-from tests.support import assert_no_inline_code
+from tests.support import assert_no_inline_code, settings_under
 
 from .support import public_pages
 
 pytestmark = pytest.mark.django_db
-
-BASE_DIR = Path(__file__).resolve().parents[2]
 
 
 def csp_directives(header):
@@ -67,62 +59,50 @@ def test_pages_with_a_form_set_only_a_csrf_cookie_that_scripts_cannot_read(clien
     assert cookie["secure"] and cookie["httponly"] and cookie["samesite"] == "Lax"
 
 
-PRODUCTION_SCRIPT = """
-import json
-from django.conf import settings
-from django.test import Client
-response = Client().get("/robots.txt", secure=True, headers={"host": "example.org"})
-plain = Client().get("/robots.txt", headers={"host": "example.org"})
-print(json.dumps({
-    "hsts": response.headers.get("Strict-Transport-Security"),
-    "redirect": [plain.status_code, plain.headers.get("Location")],
-    "session_secure": settings.SESSION_COOKIE_SECURE,
-    "csrf_secure": settings.CSRF_COOKIE_SECURE,
-    "csrf_httponly": settings.CSRF_COOKIE_HTTPONLY,
-    "session_httponly": settings.SESSION_COOKIE_HTTPONLY,
-    "debug": settings.DEBUG,
-}))
-"""
+SECURITY_SETTINGS = (
+    "DEBUG",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_PROXY_SSL_HEADER",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SESSION_COOKIE_SECURE",
+    "SESSION_COOKIE_HTTPONLY",
+    "CSRF_COOKIE_SECURE",
+    "CSRF_COOKIE_HTTPONLY",
+)
 
 
-@pytest.fixture(scope="module")
-def production():
-    """What the production settings do, read in a separate process that loads them."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("DEBUG", "SECURE_COOKIES", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS")
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY="headers-test-only-not-a-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
-        ALLOWED_HOSTS="example.org",
-        DATABASE_URL="sqlite:///:memory:",
-        LOG_LEVEL="ERROR",
-    )
-    result = subprocess.run(  # noqa: S603 (fixed arguments)
-        [sys.executable, "manage.py", "shell", "-c", PRODUCTION_SCRIPT],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+@pytest.fixture
+def production(monkeypatch):
+    """A test client of the site under the production settings' security values, read afresh
+    from config/settings/production.py as a server reads them."""
+    deployed = settings_under(monkeypatch, SECRET_KEY="x" * 60, ALLOWED_HOSTS="example.org")
+    values = {name: getattr(deployed, name) for name in SECURITY_SETTINGS}
+    with override_settings(**values, ALLOWED_HOSTS=["example.org"]):
+        # Django's security middleware reads its settings when the client first builds it.
+        yield Client(headers={"host": "example.org"}), deployed
 
 
 def test_production_sends_hsts_for_a_year_with_subdomains_and_preload(production):
-    assert production["hsts"] == "max-age=31536000; includeSubDomains; preload"
+    client, _settings = production
+    response = client.get("/robots.txt", secure=True)
+    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
 
 
 def test_production_redirects_plain_http_to_https(production):
-    assert production["redirect"] == [301, "https://example.org/robots.txt"]
+    client, _settings = production
+    response = client.get("/robots.txt")
+    assert (response.status_code, response["Location"]) == (301, "https://example.org/robots.txt")
 
 
 def test_production_cookies_are_secure_and_http_only(production):
-    assert production["session_secure"] and production["csrf_secure"]
-    assert production["session_httponly"] and production["csrf_httponly"]
-    assert production["debug"] is False
+    client, settings = production
+    assert settings.SESSION_COOKIE_SECURE and settings.CSRF_COOKIE_SECURE
+    assert settings.SESSION_COOKIE_HTTPONLY and settings.CSRF_COOKIE_HTTPONLY
+    assert settings.DEBUG is False
+    cookie = client.get("/contact/", secure=True).cookies["csrftoken"]
+    assert cookie["secure"] and cookie["httponly"]
 
 
 @pytest.mark.django_db
