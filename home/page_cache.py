@@ -17,25 +17,24 @@ menus, listings and cards on many pages, and edits are rare next to visits. Kept
 expire after PAGE_CACHE_SECONDS, which bounds how long a date-driven change (a job closing) takes
 to show.
 
-Clearing bumps a "generation" kept beside the pages, which the resource library's facet index
-follows too (`current_generation()`). With Redis every app server shares it; with the
-local-memory cache each worker process has its own memory, so the generation also lives in a
-small file in the temporary folder that every worker on the machine reads.
+Kept pages, and the parts of the layout every page shares (`cached_until_next_publish`), live
+in the `pages` cache (settings: files in `PAGE_CACHE_DIR`, which every worker on the machine
+shares, or Redis with `REDIS_URL`, which every server shares). Clearing moves a "generation"
+kept beside them on; whatever was kept under an older generation is never served again, and
+expires by itself. A render that began before an edit keeps its page under the generation it
+started with, so it can never outlive the edit.
 
 The cache failing is never fatal: with Redis down every request is simply rendered (Redis's own
 errors are swallowed by django-redis's IGNORE_EXCEPTIONS; any other error here is logged).
 """
 
 import logging
-import tempfile
 import uuid
 from functools import wraps
 from hashlib import sha256
-from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpResponse
 
 logger = logging.getLogger(__name__)
@@ -60,51 +59,15 @@ def cache_anonymous_pages(view):
 
 
 def page_cache():
-    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
-
-
-def stamp_file():
-    configured = getattr(settings, "PAGE_CACHE_STAMP_FILE", "")
-    if configured:
-        return Path(configured)
-    # One stamp per project folder and database, so two sites (or a test run) on one machine
-    # do not clear each other's pages.
-    database = settings.DATABASES["default"]
-    site = f"{settings.BASE_DIR}|{database.get('HOST')}|{database.get('PORT')}|{database['NAME']}"
-    return Path(tempfile.gettempdir()) / f"hrt-page-cache-{sha256(site.encode()).hexdigest()[:16]}"
-
-
-def _is_process_local(cache):
-    return isinstance(cache, LocMemCache)
-
-
-def _local_stamp():
-    try:
-        return stamp_file().read_text()
-    except FileNotFoundError:
-        return ""
-    except OSError:
-        logger.warning("Page cache stamp unreadable; pages are rendered fresh", exc_info=True)
-        return None
+    return caches[settings.PAGE_CACHE_ALIAS]
 
 
 def clear():
     """Forget every kept page: the next visit to each renders it afresh."""
-    token = uuid.uuid4().hex
-    cache = page_cache()
     try:
-        cache.set(GENERATION_KEY, token, timeout=None)
+        page_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
     except Exception:
         logger.exception("Page cache generation not saved")
-    if _is_process_local(cache):
-        path = stamp_file()
-        try:
-            # Write then rename, so a worker never reads half a stamp.
-            partial = path.with_name(f"{path.name}.{token}")
-            partial.write_text(token)
-            partial.replace(path)
-        except OSError:
-            logger.exception("Page cache stamp not written; other workers may show old pages")
 
 
 def resolve_generation(cache, token):
@@ -114,20 +77,13 @@ def resolve_generation(cache, token):
         token = uuid.uuid4().hex
         if not cache.add(GENERATION_KEY, token, timeout=None):
             token = cache.get(GENERATION_KEY)
-        if token is None:  # the cache keeps nothing: it is down
-            return None
-    if _is_process_local(cache):
-        stamp = _local_stamp()
-        if stamp is None:
-            return None
-        token = f"{token}:{stamp}"
+    # None here: the cache keeps nothing, it is down.
     return token
 
 
 def current_generation(request=None):
-    """The current generation, for other things kept until the next edit (the resource
-    library's facet index, the menu, the parts of the layout every page shares), or None when
-    the cache cannot say. Asked once per request when the request is given."""
+    """The current generation, for the parts of the layout kept until the next edit, or None
+    when the cache cannot say. Asked once per request when the request is given."""
     if request is not None and hasattr(request, "_page_cache_generation"):
         return request._page_cache_generation
     cache = page_cache()
@@ -143,11 +99,12 @@ def current_generation(request=None):
 
 # The menu, the parts of the layout every page shares and the practice's settings change only
 # with edits, which move the generation on: kept that long (at most an hour) rather than asked of
-# the database and rendered on every page.
+# the database and rendered on every page (docs/performance.md: a few milliseconds and three
+# queries on every page that is rendered).
 KEPT_SECONDS = 3600
 
 
-def kept_until_next_edit(kind, request, compute, *parts):
+def cached_until_next_publish(kind, request, compute, *parts):
     """`compute()`, kept in the cache under `kind` and `parts` until the next edit; computed
     afresh whenever the cache cannot say which edit is the last."""
     generation = current_generation(request)

@@ -1,5 +1,8 @@
+import shutil
+
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 
 
@@ -12,10 +15,20 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    # Wagtail keeps site root paths in the cache, and the rate limit counts posts there.
-    cache.clear()
+    # Wagtail keeps site root paths in the default cache; the shared layout and kept pages live
+    # in the pages cache. (The form limits count in the database, rolled back after each test.)
+    for alias in ("default", "pages"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "pages"):
+        caches[alias].clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def remove_test_media():
+    """The throwaway media folder config/settings/test.py made for this process goes with it."""
+    yield
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
 @pytest.fixture

@@ -194,17 +194,25 @@ if REDIS_URL:
             },
         }
     }
-    # The form limits' counters (core/ratelimit.py) on the same Redis, under their own prefix.
-    CACHES["ratelimit"] = {
-        **CACHES["default"],
-        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "hrt") + "-ratelimit",
-    }
+    # Kept pages (home/page_cache.py) and the form limits' counters (core/ratelimit.py) on the
+    # same Redis, each under its own prefix.
+    for alias in ("pages", "ratelimit"):
+        CACHES[alias] = {
+            **CACHES["default"],
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "hrt") + f"-{alias}",
+        }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+        # Kept pages, in files every worker on this machine reads (home/page_cache.py).
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env_str("PAGE_CACHE_DIR", str(BASE_DIR / ".page-cache")),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
         },
         # Shared by every worker and server, and apart from the page cache, so page traffic
         # cannot evict a count. The table is made by core's migration (`createcachetable`).
@@ -214,6 +222,7 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 1_000_000},
         },
     }
+PAGE_CACHE_ALIAS = "pages"
 # Whole anonymous pages are kept this many seconds at most (0, the default outside production,
 # turns the page cache off); editors' publish, unpublish, move and delete clear it at once
 # (home/page_cache.py).

@@ -86,7 +86,7 @@ class PracticeSettings(BaseGenericSetting):
             return super().load(request_or_site)
         attribute = cls.get_cache_attr_name()
         if not hasattr(request_or_site, attribute):
-            kept = page_cache.kept_until_next_edit(
+            kept = page_cache.cached_until_next_publish(
                 "practice-settings", request_or_site, cls._get_or_create
             )
             setattr(request_or_site, attribute, kept)

@@ -4,7 +4,7 @@ from django import template
 from wagtail.models import Site
 
 from core.visibility import visible_to_public
-from home.page_cache import kept_until_next_edit
+from home.page_cache import cached_until_next_publish
 
 register = template.Library()
 
@@ -20,7 +20,9 @@ def site_root(context):
     if cached is None:
         site = Site.find_for_request(request)
         if site is not None:
-            cached = kept_until_next_edit("site-root", request, lambda: site.root_page, site.pk)
+            cached = cached_until_next_publish(
+                "site-root", request, lambda: site.root_page, site.pk
+            )
         request._site_root = cached
     return cached
 
@@ -35,7 +37,7 @@ def menu_entries(root, request):
             for page in pages.only("title", "url_path", "path", "depth")
         ]
 
-    return kept_until_next_edit("main-menu", request, entries, root.pk)
+    return cached_until_next_publish("main-menu", request, entries, root.pk)
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -77,7 +79,7 @@ class SharedLayoutNode(template.Node):
         self.nodelist = nodelist
 
     def render(self, context):
-        return kept_until_next_edit(
+        return cached_until_next_publish(
             "layout", context.get("request"), lambda: self.nodelist.render(context), self.name
         )
 
