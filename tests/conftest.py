@@ -26,9 +26,11 @@ def clear_cache():
 
 @pytest.fixture(scope="session", autouse=True)
 def remove_test_media():
-    """The throwaway media folder config/settings/test.py made for this process goes with it."""
+    """The throwaway folders config/settings/test.py made for this process go with it."""
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    if settings.CACHES["pages"]["BACKEND"].endswith("FileBasedCache"):
+        shutil.rmtree(settings.CACHES["pages"]["LOCATION"], ignore_errors=True)
 
 
 @pytest.fixture

@@ -18,6 +18,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Uploaded files in tests go to a throwaway folder, never into the project.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="hrt-test-media-"))
 
-# Kept pages in this test run's own folder.
+# Kept pages in this test process's own folder (never inside MEDIA_ROOT, which is served).
 if CACHES["pages"]["BACKEND"].endswith("FileBasedCache"):  # noqa: F405
-    CACHES["pages"]["LOCATION"] = str(Path(MEDIA_ROOT) / "page-cache")  # noqa: F405
+    CACHES["pages"]["LOCATION"] = tempfile.mkdtemp(prefix="hrt-test-pages-")  # noqa: F405
