@@ -1,486 +1,195 @@
-"""Demo content for the site core, built from the practice's own page (shared/seed). Every
-function finds what exists before it creates anything, so running it twice changes nothing."""
+"""The demo site, built from data files: each app's `demo_data/*.toml` (and the library's
+resources.csv), read in the order of DATA_FILES.
 
+It fills an empty site only. If the site has any page of its own (anything but Wagtail's
+“Welcome” page), `load()` changes nothing and returns False, so running it at every start never
+undoes an editor's work: pages, settings, snippets and groups stay as the editors left them.
+
+A data file holds, in this order of loading:
+- `snippets`: a model (“app.Model”) and its rows; rows already there (same slug) are kept;
+- `pages`: each with its type and its path on the site (“/” is the home page); a path listed
+  again in a later file updates that page, so the home page can link to pages built after it;
+- `page_tables`: a CSV file of pages of one type under one parent, one page per row;
+- `site`, `settings` (by model), `groups` (permissions, and page permissions by path).
+A field is written as the editor would see it: relations by slug (pages by path), several at
+once as a list (or, in a CSV cell, names separated by “;”), StreamFields as their blocks' JSON,
+dates as dates or “today”, “today + 54 days”, “today - 6 days”.
+"""
+
+import csv
 import datetime
+import tomllib
+from pathlib import Path
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import Page, Site
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail import blocks
+from wagtail.fields import StreamField
+from wagtail.models import GroupPagePermission, Page, Site
 
-from home.blocks import default_crisis_lines
-from home.demo_safety import BROWSING_SAFELY_BODY, NALOXONE, PRIVACY_BODY
-from home.models import (
-    Approach,
-    ContactFormField,
-    ContactPage,
-    ExplainerPage,
-    GoalsPage,
-    HomePage,
-    PracticeSettings,
-)
-from home.models.pages import StandardPage
+# Later files link to the pages of earlier ones; links.toml points the home page at them all.
+DATA_FILES = [
+    ("home", "site.toml"),
+    ("home", "safety.toml"),
+    ("resources", "library.toml"),
+    ("team", "team.toml"),
+    ("careers", "careers.toml"),
+    ("home", "links.toml"),
+]
 
 CLIENT_INTAKE_GROUP = "Client intake"
 
-WHAT_IS_HARM_REDUCTION = (
-    "<p>At its core, harm reduction is an evidence-based client-centered approach that aims to "
-    "meet people where they are at with their substance of choice. Harm reduction acknowledges "
-    "that each person is different and thus each approach should reflect that difference, and be "
-    "tailored to each individual. In other words, harm reduction recognizes that each individual "
-    "has a different starting point for exploring their substance use. Overall, harm reduction "
-    "encourages individuals to explore the connection between their substance use and their "
-    "well-being. Any reduction in harm is seen as a positive change.</p>"
-)
 
-ABSTINENCE_ANSWER = (
-    "<p>Abstinence is not required, nor is it forced on individuals. Harm reduction consists of a "
-    "spectrum of goals to work towards because there is more than one path to recovery.</p>"
-)
-
-THERAPY_TEXT = (
-    "<p>According to harm reduction, individuals who use substances should be treated with "
-    "dignity and respect and have the opportunity to select the best treatment that will allow "
-    "them to make more informed decisions about their needs and what will be the most effective "
-    "for them, while also reducing harm. Harm reduction requires a collaborative effort by both "
-    "the individual and their therapist.</p>"
-)
-
-APPROACHES = [
-    {
-        "slug": "substance-use-management",
-        "name": "Substance Use Management",
-        "short_name": "SUM",
-        "summary": "Safer, controlled, planned and reduced use, for people not ready to stop.",
-        "description": (
-            "<p>SUM acknowledges that some individuals are not ready to stop using. Instead, SUM "
-            "explores: safer use, controlled use, planned use, and reducing use. Ultimately, SUM "
-            "focuses on reducing the negative consequences of substance use.</p>"
-        ),
-        "examples": (
-            "Using clean needles\nPreventing an overdose\n"
-            "Limiting the amount of alcohol an individual consumes in one evening"
-        ),
-    },
-    {
-        "slug": "targeted-abstinence",
-        "name": "Targeted Abstinence",
-        "short_name": "",
-        "summary": "Stopping one substance at a time, or one substance instead of all.",
-        "description": (
-            "<p>Some individuals use multiple substances (meth and alcohol, cocaine and alcohol), "
-            "but would like to explore their relationship with one substance at a time or would "
-            "like to be abstinent from one substance instead of all substances.</p>"
-        ),
-        "examples": (
-            "Stopping meth while continuing to drink\n"
-            "Taking a break from alcohol while still using cannabis"
-        ),
-    },
-    {
-        "slug": "total-abstinence",
-        "name": "Total Abstinence",
-        "short_name": "",
-        "summary": "Stopping all substance use, when that is the person's own goal.",
-        "description": (
-            "<p>Many people assume that harm reduction does not include abstinence and encourages "
-            "illicit substance use. In reality, harm reduction does include total abstinence "
-            "because harm reduction does not presume a specific outcome.</p>"
-        ),
-        "examples": "Stopping all alcohol and drug use\nStaying stopped after a return to use",
-    },
-]
-
-FAQ = {
-    "heading": "Questions people often ask",
-    "items": [
-        {
-            "question": "Do I have to stop using to start therapy?",
-            "answer": (
-                "<p>No. Abstinence is not required, nor is it forced on anyone. You and your "
-                "therapist work out goals together, and they can change over time.</p>"
-            ),
-        },
-        {
-            "question": "Does harm reduction encourage drug use?",
-            "answer": (
-                "<p>No. Harm reduction does not presume a specific outcome: it includes safer use, "
-                "using less, stopping one substance, and stopping altogether. Any reduction in "
-                "harm is seen as a positive change.</p>"
-            ),
-        },
-        {
-            "question": "Is harm reduction therapy evidence-based?",
-            "answer": (
-                "<p>Yes. Harm reduction is an evidence-based, client-centered approach used by "
-                "public health agencies and clinicians, and it is one of the approaches SAMHSA "
-                "supports.</p>"
-            ),
-        },
-        {
-            "question": "Can family members or friends reach out?",
-            "answer": (
-                "<p>Yes. People who care about someone who uses substances are welcome to get in "
-                "touch for support of their own.</p>"
-            ),
-        },
-    ],
-}
-
-GOALS = [
-    (
-        "Meet you where you are",
-        "<p>Each person has a different starting point. Therapy begins with your life as it is "
-        "today, not where someone else thinks it should be.</p>",
-    ),
-    (
-        "Understand your substance use",
-        "<p>Explore the connection between your substance use and your well-being: what it gives "
-        "you, what it costs you, and what you want to change.</p>",
-    ),
-    (
-        "Reduce harm, in any amount",
-        "<p>Safer use, less use, planned use, a break from one substance, or stopping: any "
-        "reduction in harm is seen as a positive change.</p>",
-    ),
-    (
-        "Goals that are yours",
-        "<p>There is more than one path to recovery. You choose the goals; they can change as "
-        "you learn what works for you.</p>",
-    ),
-]
-
-PRINCIPLES = [
-    (
-        "Dignity",
-        "<p>Individuals who use substances should be treated with dignity.</p>",
-    ),
-    ("Respect", "<p>Your experience and your choices are respected, without judgement.</p>"),
-    (
-        "Informed choice",
-        "<p>You have the opportunity to select the best treatment for you, and to make more "
-        "informed decisions about your needs.</p>",
-    ),
-    (
-        "Collaboration",
-        "<p>Harm reduction requires a collaborative effort by both the individual and their "
-        "therapist.</p>",
-    ),
-]
-
-CONTACT_FIELDS = [
-    {
-        "label": "Your name",
-        "field_type": "singleline",
-        "required": True,
-        "help_text": "A first name or a name you like to be called is fine.",
-    },
-    {
-        "label": "Phone or email",
-        "field_type": "singleline",
-        "required": True,
-        "help_text": "How we can reach you.",
-    },
-    {
-        "label": "Preferred way to contact you",
-        "field_type": "radio",
-        "required": True,
-        "choices": "Phone call\nText message\nEmail",
-        "default_value": "Phone call",
-        "help_text": "We reply only this way.",
-    },
-    {
-        "label": "Is it OK to leave a voicemail?",
-        "field_type": "radio",
-        "required": True,
-        "choices": "Yes\nNo",
-        "help_text": "If yes, we say only a first name and a number to call back, nothing about "
-        "why we called.",
-    },
-    {
-        "label": "Is it OK to email you?",
-        "field_type": "radio",
-        "required": True,
-        "choices": "Yes\nNo",
-        "help_text": "If no, we will not email you, even to reply.",
-    },
-    {
-        "label": "Anything you would like us to know",
-        "field_type": "multiline",
-        "required": False,
-        "help_text": "Optional. Please keep it short and leave out health details.",
-    },
-]
+def load():
+    """Build the demo site if the site is empty; True if it did."""
+    if Page.objects.filter(depth__gt=1).not_exact_type(Page).exists():
+        return False
+    pages = {}
+    for app_label, file_name in DATA_FILES:
+        load_file(Path(apps.get_app_config(app_label).path) / "demo_data" / file_name, pages)
+    return True
 
 
-def approaches():
-    for order, data in enumerate(APPROACHES):
-        Approach.objects.update_or_create(slug=data["slug"], defaults={**data, "sort_order": order})
+def load_file(path, pages):
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    for table in data.get("snippets", []):
+        model = apps.get_model(table["model"])
+        for order, row in enumerate(table["rows"]):
+            if hasattr(model, "sort_order"):
+                row = {**row, "sort_order": order}
+            model.objects.get_or_create(slug=row.pop("slug"), defaults=row)
+    for entry in data.get("pages", []):
+        save_page(entry, pages)
+    for table in data.get("page_tables", []):
+        for entry in csv_pages(path.parent / table["csv"], table):
+            save_page(entry, pages)
+    if "site" in data:
+        Site.objects.update_or_create(
+            is_default_site=True, defaults={**data["site"], "root_page": pages["/"]}
+        )
+    for label, values in data.get("settings", {}).items():
+        model = apps.get_model(label)
+        setting = model.load()
+        for name, value in values.items():
+            setattr(setting, name, field_value(model, name, value, pages))
+        setting.save()
+    for entry in data.get("groups", []):
+        add_group(entry, pages)
 
 
-def add_child(parent, page_class, slug, **fields):
-    """The child of `parent` with this slug, created and published the first time."""
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing is not None:
-        return existing.specific
-    page = page_class(slug=slug, **fields)
-    parent.add_child(instance=page)
+def save_page(entry, pages):
+    """Create the page at `entry["path"]` and publish it, or update the one built earlier."""
+    entry = dict(entry)
+    path = entry.pop("path")
+    model = apps.get_model(entry.pop("type")) if "type" in entry else type(pages[path])
+    fields = {name: field_value(model, name, value, pages) for name, value in entry.items()}
+    if path in pages:
+        page = pages[path]
+        for name, value in fields.items():
+            setattr(page, name, value)
+    else:
+        page = model(**{"slug": path.strip("/").rpartition("/")[2], **fields})
+        if path == "/":
+            root = Page.get_first_root_node()
+            # Wagtail's install leaves a “Welcome” page; the practice's home page replaces it.
+            root.get_children().exact_type(Page).delete()
+            root.add_child(instance=page)
+        else:
+            pages[path.rstrip("/").rpartition("/")[0] + "/"].add_child(instance=page)
     page.save_revision().publish()
-    return page
+    pages[path] = page
 
 
-def home_page():
-    home = HomePage.objects.first()
-    if home is not None:
-        return home
-    root = Page.get_first_root_node()
-    # Wagtail's install leaves a "Welcome" page at /home/; the practice's home page replaces it.
-    for page in root.get_children().filter(slug="home"):
-        if page.specific_class is Page:
-            page.delete()
-    home = HomePage(
-        title="Harm Reduction Therapy",
-        slug="home",
-        seo_title="Harm Reduction Therapy: Pragmatic Help without Judgement",
-        search_description=(
-            "Harm reduction therapy that meets you where you are: evidence-based, "
-            "client-centered help with substance use, without judgement."
-        ),
-        hero_promise="Pragmatic Help without Judgement",
-        hero_text=(
-            "Harm reduction therapy meets you where you are at with your substance of choice. "
-            "Abstinence is not required: there is more than one path to recovery."
-        ),
-    )
-    root.add_child(instance=home)
-    home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(
-            hostname="localhost",
-            port=80,
-            root_page=home,
-            is_default_site=True,
-            site_name="Harm Reduction Therapy",
-        )
-    else:
-        site.root_page = home
-        site.site_name = "Harm Reduction Therapy"
-        site.save()
-    return home
+def csv_pages(path, table):
+    """One page entry per row: `columns` renames columns to fields, `copies` fills a field from
+    a column, `fields` gives every row the same value."""
+    with path.open(newline="", encoding="utf-8") as rows:
+        for row in csv.DictReader(rows):
+            entry = {table["columns"].get(column, column): value for column, value in row.items()}
+            entry.update({field: row[column] for field, column in table["copies"].items()})
+            slug = slugify(row["title"])[:80].strip("-")
+            yield {
+                "type": table["type"],
+                "path": f"{table['parent']}{slug}/",
+                **entry,
+                **table["fields"],
+            }
 
 
-def core_pages(home):
-    explainer = add_child(
-        home,
-        ExplainerPage,
-        "what-is-harm-reduction",
-        title="What is harm reduction?",
-        show_in_menus=True,
-        search_description=(
-            "What harm reduction is, whether abstinence is the goal, and the spectrum of "
-            "approaches from safer use to total abstinence."
-        ),
-        intro=WHAT_IS_HARM_REDUCTION,
-        body=[
-            ("heading", {"text": "Is abstinence/sobriety the goal?", "level": "h2"}),
-            ("paragraph", ABSTINENCE_ANSWER),
-        ],
-        spectrum_heading="The spectrum of harm reduction",
-        spectrum_intro=(
-            "<p>Harm reduction consists of a spectrum of goals. People move along it in both "
-            "directions, and can work on different goals for different substances.</p>"
-        ),
-        closing=[("faq", FAQ)],
-    )
-    goals = add_child(
-        home,
-        GoalsPage,
-        "goals",
-        title="Goals of harm reduction therapy",
-        show_in_menus=True,
-        search_description=(
-            "The goals of harm reduction therapy and how it is used in therapy: dignity, "
-            "respect, informed choice and collaboration."
-        ),
-        intro=(
-            "<p>Harm reduction therapy helps you work towards goals you choose, at a pace that "
-            "works for you.</p>"
-        ),
-        goals=[("goal", {"title": title, "text": text}) for title, text in GOALS],
-        therapy_heading="How is harm reduction used in therapy?",
-        therapy_text=THERAPY_TEXT,
-        principles=[("principle", {"title": title, "text": text}) for title, text in PRINCIPLES],
-    )
-    contact = home.get_children().filter(slug="contact").first()
-    if contact is None:
-        contact = ContactPage(
-            slug="contact",
-            title="Reach out today",
-            show_in_menus=True,
-            search_description=(
-                "Reach out to the practice: a short, private form, and crisis lines if you need "
-                "help now."
-            ),
-            intro=(
-                "<p>Tell us how to reach you and we will get back to you, usually within one "
-                "working day, by the way you prefer.</p>"
-            ),
-            privacy_note=(
-                "<p>Please do not include health or clinical details here. We only need enough "
-                "to get back to you; you can tell us more when we talk. Messages are read only "
-                "by the practice's staff.</p>"
-            ),
-            thank_you_text=(
-                "<p>We will get back to you by the way you chose, usually within one working "
-                "day. If you need help sooner, the crisis lines are at the top of this page.</p>"
-            ),
-            to_address="office@example.org",
-            from_address="website@example.org",
-            subject="New message from the website",
-        )
-        contact.form_fields = [
-            ContactFormField(sort_order=order, **field)
-            for order, field in enumerate(CONTACT_FIELDS)
+def field_value(model, name, value, pages):
+    """The value for `model.name` from its form in the data files."""
+    field = model._meta.get_field(name)
+    if isinstance(field, StreamField):
+        return [
+            (child.block_type, child.value)
+            for child in field.to_python(stream_data(field.stream_block, value, pages))
         ]
-        home.add_child(instance=contact)
-        contact.save_revision().publish()
-    else:
-        contact = contact_fields(contact.specific)
-    safety = safety_pages(home)
-    return {"explainer": explainer, "goals": goals, "contact": contact, **safety}
-
-
-def contact_fields(contact):
-    """Give a contact page built by an older demo the questions added since, once."""
-    labels = set(contact.form_fields.values_list("label", flat=True))
-    missing = [field for field in CONTACT_FIELDS if field["label"] not in labels]
-    if not missing:
-        return contact
-    # Each new question goes after the one it follows in CONTACT_FIELDS.
-    fields = list(contact.form_fields.all())
-    for field in missing:
-        position = CONTACT_FIELDS.index(field)
-        before = {f["label"] for f in CONTACT_FIELDS[:position]}
-        index = max((i + 1 for i, f in enumerate(fields) if f.label in before), default=0)
-        fields.insert(index, ContactFormField(**field))
-    for order, field in enumerate(fields):
-        field.sort_order = order
-    contact.form_fields = fields
-    contact.save_revision().publish()
-    return contact
-
-
-def safety_pages(home):
-    """The pages the quick exit, the forms and the footer point to."""
-    browsing_safely = add_child(
-        home,
-        StandardPage,
-        "browsing-safely",
-        title="Browsing safely",
-        search_description=(
-            "How to visit this site more privately: the Leave this site button, private "
-            "windows, clearing your history, and other traces."
-        ),
-        intro=(
-            "<p>If someone else might see your phone or computer, these steps make it harder "
-            "for them to find out that you visited this site. No step is perfect.</p>"
-        ),
-        body=BROWSING_SAFELY_BODY,
-        last_reviewed=datetime.date.today(),
-    )
-    privacy = add_child(
-        home,
-        StandardPage,
-        "privacy",
-        title="Privacy notice",
-        search_description=(
-            "What this site collects, why, who sees it and how long it is kept. No trackers, "
-            "no advertising."
-        ),
-        intro=(
-            "<p>We collect as little about you as we can, never use it for advertising, and "
-            "delete it on a schedule.</p>"
-        ),
-        body=PRIVACY_BODY,
-        last_reviewed=datetime.date.today(),
-    )
-    return {"browsing_safely": browsing_safely, "privacy": privacy}
-
-
-def home_links(home, pages):
-    """Point the home page's hero, teaser and pathway cards at the pages that exist, and put
-    “Reach out today” last in the main menu, after the sections."""
-    contact = pages["contact"]
-    if home.get_children().last().pk != contact.pk:
-        contact.move(home, pos="last-child")
-    home.hero_cta_page = pages["contact"]
-    home.teaser_link_page = pages["explainer"]
-    home.teaser_text = (
-        "<p>Harm reduction is an evidence-based, client-centered approach that meets people "
-        "where they are at with their substance of choice. Any reduction in harm is seen as a "
-        "positive change.</p>"
-    )
-    pathway_texts = {
-        "what-is-harm-reduction": "What it is, whether abstinence is the goal, and the spectrum.",
-        "goals": "What therapy works towards, and how client and therapist work together.",
-        "resources": "Guides, hotlines and readings on safer use, naloxone and more.",
-        "our-experts": "Meet our clinicians: their credentials, pronouns and approach.",
-        "careers": "Come work with us: open positions at the practice.",
-    }
-    children = {page.slug: page for page in home.get_children().live()}
-    home.pathways = [
-        ("pathway", {"page": children[slug], "heading": "", "text": text})
-        for slug, text in pathway_texts.items()
-        if slug in children
+    if field.get_internal_type() == "DateField" and isinstance(value, str):
+        return relative_date(value)
+    if field.one_to_many:
+        child_model = field.related_model
+        return [
+            child_model(
+                sort_order=order,
+                **{key: field_value(child_model, key, item, pages) for key, item in row.items()},
+            )
+            for order, row in enumerate(value)
+        ]
+    if not field.is_relation:
+        return value
+    target = field.related_model
+    if field.many_to_many and isinstance(value, str):
+        value = value.split(";")
+    found = [
+        pages[item] if issubclass(target, Page) else target.objects.get(slug=slugify(item))
+        for item in (value if field.many_to_many else [value])
+        if item.strip()
     ]
-    home.body = [
-        ("naloxone", NALOXONE),
-        (
-            "call_to_action",
+    return found if field.many_to_many else found[0]
+
+
+def stream_data(block, value, pages):
+    """StreamField JSON with each page chooser's path replaced by the page's id."""
+    if isinstance(block, blocks.PageChooserBlock):
+        return pages[value].pk
+    if isinstance(block, blocks.StreamBlock):
+        return [
             {
-                "heading": "Reach out today",
-                "text": "A first conversation commits you to nothing. We answer without judgement.",
-                "link_page": pages["contact"],
-                "link_url": "",
-                "link_text": "Reach out today",
-            },
-        ),
-    ]
-    home.save_revision().publish()
+                "type": item["type"],
+                "value": stream_data(block.child_blocks[item["type"]], item["value"], pages),
+            }
+            for item in value
+        ]
+    if isinstance(block, blocks.StructBlock):
+        return {
+            key: stream_data(block.child_blocks[key], item, pages) for key, item in value.items()
+        }
+    if isinstance(block, blocks.ListBlock):
+        return [stream_data(block.child_block, item, pages) for item in value]
+    return value
 
 
-def practice_settings(pages):
-    practice = PracticeSettings.load()
-    practice.practice_name = "Harm Reduction Therapy"
-    practice.tagline = "Pragmatic Help without Judgement"
-    practice.phone = "(555) 010-0199"
-    practice.email = "office@example.org"
-    practice.address = "100 Example Street, Suite 2\nChicago, IL 60601"
-    practice.hours = "Monday to Friday, 9am to 6pm\nEvening sessions by appointment"
-    if not practice.crisis_lines:
-        practice.crisis_lines = default_crisis_lines()
-    practice.footer_text = (
-        "Sample practice details: replace them under Settings › Practice settings."
-    )
-    practice.browsing_safely_page = practice.browsing_safely_page or pages["browsing_safely"]
-    practice.privacy_page = practice.privacy_page or pages["privacy"]
-    practice.save()
+def relative_date(text):
+    """“today”, “today - 6 days” or “today + 54 days”, so openings stay open in the demo."""
+    days = text.removeprefix("today").replace(" ", "").removesuffix("days")
+    return timezone.localdate() + datetime.timedelta(days=int(days or 0))
 
 
-def client_intake_group():
-    """Staff in this group read, export and delete contact messages; editing pages is not
-    needed for that, nor given."""
-    group, _created = Group.objects.get_or_create(name=CLIENT_INTAKE_GROUP)
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="home", codename="read_contact_messages"),
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-    )
-    return group
-
-
-def load(stdout=None):
-    home = home_page()
-    approaches()
-    pages = core_pages(home)
-    practice_settings(pages)
-    client_intake_group()
-    return home, pages
+def add_group(entry, pages):
+    group, _created = Group.objects.get_or_create(name=entry["name"])
+    for label in entry.get("permissions", []):
+        app_label, codename = label.split(".")
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    for path, codenames in entry.get("page_permissions", {}).items():
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=pages[path],
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )

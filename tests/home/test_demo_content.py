@@ -1,7 +1,9 @@
+import io
+
 import pytest
 from django.core.management import call_command
 from wagtail.contrib.forms.models import FormSubmission
-from wagtail.models import Page, Site
+from wagtail.models import Page, Revision, Site
 
 from home.models import Approach, ContactPage, HomePage, PracticeSettings
 
@@ -36,3 +38,31 @@ def test_demo_content_can_run_twice_without_duplicates():
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert site_counts() == before
     assert HomePage.objects.count() == 1
+
+
+def test_demo_content_leaves_a_site_with_pages_exactly_as_the_editors_left_it(home_page):
+    practice = PracticeSettings.load()
+    practice.practice_name = "Northside Harm Reduction"
+    practice.phone = "(312) 555-0100"
+    practice.hours = "Tuesday to Saturday, 10am to 7pm"
+    practice.footer_text = "We work on the homelands of the Council of the Three Fires."
+    practice.save()
+    home_page.hero_promise = "Help on your own terms"
+    home_page.save_revision().publish()
+    Page.objects.get(slug="sam-okafor").delete()
+    revisions = Revision.objects.count()
+    out = io.StringIO()
+
+    call_command("load_demo_content", stdout=out)
+
+    assert "nothing changed" in out.getvalue()
+    practice = PracticeSettings.load()
+    assert (practice.practice_name, practice.phone, practice.hours, practice.footer_text) == (
+        "Northside Harm Reduction",
+        "(312) 555-0100",
+        "Tuesday to Saturday, 10am to 7pm",
+        "We work on the homelands of the Council of the Three Fires.",
+    )
+    assert HomePage.objects.get().hero_promise == "Help on your own terms"
+    assert not Page.objects.filter(slug="sam-okafor").exists()
+    assert Revision.objects.count() == revisions

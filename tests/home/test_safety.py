@@ -11,7 +11,7 @@ from django.conf import settings as django_settings
 from wagtail.models import Page
 
 from home.blocks import crisis_line
-from home.models import ContactPage, ExplainerPage, HomePage, PracticeSettings
+from home.models import ExplainerPage, HomePage, PracticeSettings
 from home.models.pages import StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -202,20 +202,3 @@ def test_older_crisis_lines_keep_911_and_988_in_the_top_line():
     assert [line["pinned"] for line in lines] == [True, True, False]
     assert lines[1]["description"] == "Call or text 988, or chat online, 24/7."
     assert lines[2]["description"] == "Edited."
-
-
-def test_demo_adds_new_contact_questions_to_an_older_contact_page_once():
-    from home import demo
-
-    contact = ContactPage.objects.get()
-    contact.form_fields.filter(label__startswith="Is it OK").delete()
-    contact.save_revision().publish()
-    demo.contact_fields(ContactPage.objects.get())
-    demo.contact_fields(ContactPage.objects.get())
-    labels = list(ContactPage.objects.get().form_fields.values_list("label", flat=True))
-    assert labels.count("Is it OK to leave a voicemail?") == 1
-    position = labels.index("Preferred way to contact you")
-    assert labels[position + 1 : position + 3] == [
-        "Is it OK to leave a voicemail?",
-        "Is it OK to email you?",
-    ]

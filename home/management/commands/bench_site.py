@@ -185,9 +185,9 @@ class Command(BaseCommand):
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def ensure_content(self, resources):
-        """The scratch database from make bench-library is reused: the demo site is completed
-        (load_demo_content adds only what is missing) and resources are generated only when
-        there are fewer than asked for."""
+        """The scratch database from make bench-library is reused: the demo content goes into it
+        only when it is empty (load_demo_content never touches a site that has pages), and
+        resources are generated only when there are fewer than asked for."""
         call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
         missing = resources - ResourcePage.objects.count()
         if missing > 0:
