@@ -1,0 +1,81 @@
+"""The library works on every search backend the settings can select (config/settings/base.py):
+the database backend, and OpenSearch when SEARCH_URL is set, here with opensearch-py's transport
+answered by tests/resources/fake_opensearch.py."""
+
+import pytest
+from django.test import override_settings
+from wagtail.search.backends import get_search_backend
+
+from resources.models import ResourcePage, Topic
+
+from . import fake_opensearch
+from .factories import make_resource
+from .test_library import facet_counts, get, result_count, result_titles
+
+pytestmark = pytest.mark.django_db
+
+DATABASE = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+OPENSEARCH = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.opensearch2",
+        "URLS": ["http://opensearch.invalid:9200"],
+        "INDEX": "hrt-test",
+        "OPTIONS": {"connection_class": fake_opensearch.FakeOpenSearchConnection},
+    }
+}
+
+
+@pytest.fixture(
+    params=[
+        DATABASE,
+        pytest.param(
+            OPENSEARCH,
+            # Issue 16, item 2: the library reaches into the database backend's results
+            # (get_queryset), which OpenSearch's results do not have. When it stays within the
+            # public search API this passes, and strict=True says so.
+            marks=pytest.mark.xfail(strict=True, raises=AttributeError),
+        ),
+    ],
+    ids=["database", "opensearch2"],
+)
+def search_backend(request):
+    fake_opensearch.documents.clear()
+    with override_settings(WAGTAILSEARCH_BACKENDS=request.param):
+        yield get_search_backend()
+    fake_opensearch.documents.clear()
+
+
+def test_search_two_filters_sort_and_a_page_of_results_on_each_backend(client, search_backend):
+    Topic.objects.create(name="Zebra care", slug="zebra-care")
+    for number in range(15):
+        make_resource(
+            f"Zebra {number:02}",
+            summary="Striped zebra facts.",
+            topics=("zebra-care", "naloxone") if number % 3 else ("zebra-care",),
+            language="spanish" if number % 2 else "english",
+        )
+    make_resource("Zebra elsewhere", summary="Zebra facts.", topics=("safer-use",))
+    make_resource("Horse", summary="Not striped.", topics=("zebra-care",), language="spanish")
+    # Every live resource as the backend indexes it (publishing indexed them already when the
+    # backend is the database).
+    for resource in ResourcePage.objects.live().specific():
+        search_backend.add(resource)
+
+    params = {"q": "zebra", "topic": "naloxone", "language": "spanish", "sort": "title"}
+    _response, page = get(client, params)
+    expected = [f"Zebra {n:02}" for n in range(15) if n % 3 and n % 2]
+    assert result_count(page) == len(expected) == 5
+    assert result_titles(page) == expected
+    # A chosen facet is counted without its own filter, the others with every filter.
+    assert facet_counts(page, "language") == {"english": 5, "spanish": 5}
+    assert facet_counts(page, "topic") == {"naloxone": 5, "zebra-care": 8}
+
+    # The taxonomy names are searched too: "Horse" is tagged "Zebra care".
+    _response, second = get(
+        client, {"q": "zebra", "topic": "zebra-care", "sort": "title", "page": 2}
+    )
+    assert result_count(second) == 16
+    assert result_titles(second) == ["Zebra 11", "Zebra 12", "Zebra 13", "Zebra 14"]
+    _response, newest = get(client, {"q": "zebra", "topic": "zebra-care", "language": "spanish"})
+    assert result_count(newest) == 8
+    assert "Horse" in result_titles(newest)
