@@ -101,8 +101,8 @@ bench-library: install
 	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(MANAGE) collectstatic --noinput -v0
 	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(MANAGE) migrate --noinput -v0
 	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(MANAGE) load_demo_content
-	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(MANAGE) seed_resources $(BENCH_RESOURCES)
-	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(MANAGE) bench_library
+	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(BIN)/python -m tools.seed_resources $(BENCH_RESOURCES)
+	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(BIN)/python -m tools.bench_library
 
 # Both benchmarks, one after the other (they share the scratch database).
 bench:
@@ -145,9 +145,9 @@ bench-site: install
 	else echo "sqlite:///$(CURDIR)/bench.sqlite3" > .bench-db; fi
 	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(MANAGE) collectstatic --noinput -v0
 	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(MANAGE) migrate --noinput -v0
-	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(MANAGE) bench_site --resources $(BENCH_RESOURCES) \
-		--seconds $(BENCH_SECONDS) --connections $(BENCH_CONNECTIONS) --soak-seconds $(BENCH_SOAK_SECONDS) \
-		--rounds $(BENCH_ROUNDS)
+	$(BENCH_ENV) DATABASE_URL=$$(cat .bench-db) $(BIN)/python -m tools.bench_site \
+		--resources $(BENCH_RESOURCES) --seconds $(BENCH_SECONDS) --connections $(BENCH_CONNECTIONS) \
+		--soak-seconds $(BENCH_SOAK_SECONDS) --rounds $(BENCH_ROUNDS)
 
 # Fault drills on a PostgreSQL cluster of their own (port 5433, created when missing) and a
 # throwaway Redis: restart PostgreSQL under load, stop Redis; then the form-safety tests.
@@ -160,12 +160,11 @@ faults: install
 	@pg_lsclusters -h | awk '$$2 == "faults"' | grep -q . || pg_createcluster 15 faults --port $(FAULTS_PG_PORT) -- --auth=trust
 	@pg_ctlcluster --skip-systemctl-redirect 15 faults start 2>/dev/null || true
 	@until pg_isready -q -h 127.0.0.1 -p $(FAULTS_PG_PORT); do sleep 0.5; done
-	@psql -q -h 127.0.0.1 -p $(FAULTS_PG_PORT) -U postgres -tc "SELECT 1 FROM pg_database WHERE datname = 'hrt_faults'" | grep -q 1 \
-		|| psql -q -h 127.0.0.1 -p $(FAULTS_PG_PORT) -U postgres -c "CREATE DATABASE hrt_faults"
+	@psql -q -h 127.0.0.1 -p $(FAULTS_PG_PORT) -U postgres -c "DROP DATABASE IF EXISTS hrt_faults" -c "CREATE DATABASE hrt_faults"
 	$(FAULTS_ENV) $(MANAGE) collectstatic --noinput -v0
 	$(FAULTS_ENV) $(MANAGE) migrate --noinput -v0
 	$(FAULTS_ENV) $(MANAGE) load_demo_content > /dev/null
-	$(FAULTS_ENV) $(MANAGE) fault_drills \
+	$(FAULTS_ENV) $(BIN)/python -m tools.fault_drills \
 		--restart-command "pg_ctlcluster --skip-systemctl-redirect 15 faults restart"
 	$(BIN)/python -m pytest -q tests/production/test_faults.py
 

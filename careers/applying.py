@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from home.models import PracticeSettings
+from core.models import PracticeSettings
 
 from .models import JobApplication
 

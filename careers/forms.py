@@ -4,8 +4,8 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from core.forms import HONEYPOT_FIELD, HoneypotMixin
 from core.uploads import OversizedUpload
-from home.forms import HONEYPOT_FIELD, HoneypotMixin
 
 from .models import EmploymentType, LocationType
 from .resumes import (

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.html import escape
 from wagtail.rich_text import expand_db_html
 
-from home.jsonld import json_ld_script
-from home.models import PracticeSettings
+from core.jsonld import json_ld_script
+from core.models import PracticeSettings
 
 from .models.choices import LocationType, PayPeriod, schema_word
 

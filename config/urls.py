@@ -13,7 +13,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
-from home.page_cache import cache_anonymous_pages
+from core.page_cache import cache_anonymous_pages
 from search import views as search_views
 
 urlpatterns = [
@@ -59,7 +59,7 @@ urlpatterns += [
         LoginView.as_view(template_name=settings.WAGTAIL_FRONTEND_LOGIN_TEMPLATE),
         name="wagtailcore_login",
     ),
-    # Wagtail's pages, kept whole for anonymous visitors (home/page_cache.py says which
+    # Wagtail's pages, kept whole for anonymous visitors (core/page_cache.py says which
     # responses qualify: never a form, a search, or anything for a logged-in editor).
     re_path(
         wagtail_urls.serve_pattern,

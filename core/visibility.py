@@ -7,6 +7,8 @@ on any of its ancestors) but leaves alone the other pages that list it: a list f
 everyone, signed in or not; a private page is reached by its own address, by the people it is
 meant for."""
 
+from django.apps import apps
+
 
 def visible_to_public(pages):
     """The pages of the queryset `pages` that an anonymous visitor may open: published, with no
@@ -19,3 +21,9 @@ def visible_to_public(pages):
 def is_visible_to_public(page):
     """Whether an anonymous visitor may open `page`, by the same rule (two queries)."""
     return visible_to_public(type(page).objects.filter(pk=page.pk)).exists()
+
+
+def first_public_page(model_label):
+    """The first page of the type `model_label` ("app.Model") that anyone may see, or None: how
+    one app links to a page of another (the explainer, the contact page) without importing it."""
+    return visible_to_public(apps.get_model(model_label).objects).first()

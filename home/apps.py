@@ -3,9 +3,4 @@ from django.apps import AppConfig
 
 class HomeConfig(AppConfig):
     name = "home"
-    verbose_name = "Site core"
-
-    def ready(self):
-        from home import page_cache_signals
-
-        page_cache_signals.connect()
+    verbose_name = "Home and content pages"

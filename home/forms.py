@@ -1,32 +1,13 @@
-"""Forms of the site core: the contact form's builder with bounded fields, a honeypot, and the
-choice of clinician."""
+"""The contact form: the shared bounded form builder with its honeypot (core/forms.py), the
+choice of clinician, and checks that the practice can reply the way the person asked."""
 
 import re
 
 import django.forms
 from django.apps import apps
-from wagtail.contrib.forms.forms import FormBuilder
 
+from core.forms import BoundedFormBuilder
 from core.visibility import visible_to_public
-
-HONEYPOT_FIELD = "website"
-SINGLE_LINE_MAX = 200
-MULTI_LINE_MAX = 2000
-
-
-class HoneypotMixin(django.forms.Form):
-    """A field people never see and bots fill in. The field is hidden by the stylesheet and
-    from assistive technology, and its label says to leave it empty."""
-
-    website = django.forms.CharField(
-        required=False,
-        label="Leave this field empty",
-        widget=django.forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def honeypot_filled(self):
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
-
 
 CLINICIAN_FIELD = "clinician"
 NO_PREFERENCE = "No preference"
@@ -110,27 +91,6 @@ class ReplyConsistencyMixin(django.forms.Form):
                 REACH_FIELD, "Please give a phone number, since you chose a call or a text."
             )
         return cleaned
-
-
-class BoundedFormBuilder(FormBuilder):
-    """Wagtail's form builder, with limits on text length so a huge post gets a form error."""
-
-    def create_singleline_field(self, field, options):
-        options["max_length"] = SINGLE_LINE_MAX
-        return django.forms.CharField(**options)
-
-    def create_multiline_field(self, field, options):
-        options["max_length"] = MULTI_LINE_MAX
-        options["widget"] = django.forms.Textarea(attrs={"rows": 5})
-        return django.forms.CharField(**options)
-
-    def create_email_field(self, field, options):
-        options["max_length"] = 254
-        return django.forms.EmailField(**options)
-
-    def get_form_class(self):
-        form_class = super().get_form_class()
-        return type("ContactForm", (HoneypotMixin, form_class), {})
 
 
 class ContactFormBuilder(BoundedFormBuilder):

@@ -1,23 +1,8 @@
 from wagtail import hooks
 from wagtail.models import Page
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.models import Approach, ContactPage
+from home.models import ContactPage
 from home.models.contact import READ_CONTACT_MESSAGES
-
-
-class ApproachViewSet(SnippetViewSet):
-    model = Approach
-    icon = "list-ol"
-    menu_label = "Spectrum of approaches"
-    menu_order = 200
-    add_to_admin_menu = True
-    list_display = ["name", "short_name", "summary"]
-    search_fields = ["name", "summary"]
-
-
-register_snippet(ApproachViewSet)
 
 
 @hooks.register("filter_form_submissions_for_user")

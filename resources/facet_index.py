@@ -8,7 +8,7 @@ Which resources match a search, and in which order they are shown, is always ask
 database.
 
 The index is built on first use, with one query per facet table, and rebuilt after any edit: it
-belongs to the page cache's generation (home/page_cache.py), which every publish, unpublish,
+belongs to the page cache's generation (core/page_cache.py), which every publish, unpublish,
 move and delete bumps, as does any change to snippets (the taxonomies are snippets), settings
 and view restrictions. It is never older than MAX_AGE seconds either. When the cache cannot say
 which generation is current (Redis down), the library counts in SQL instead."""
@@ -16,7 +16,7 @@ which generation is current (Redis down), the library counts in SQL instead."""
 import time
 from dataclasses import dataclass
 
-from home import page_cache
+from core import page_cache
 
 # A safety net only: edits rebuild the index straight away.
 MAX_AGE = 300

@@ -18,7 +18,7 @@ from django.db import connection
 from django.db.models import BooleanField, Case, ExpressionWrapper, F, IntegerField, Q, Value, When
 from django.http import QueryDict
 
-from home.models import Approach
+from core.models import Approach
 
 from . import facet_index
 from .models import Audience, Language, ResourcePage, ResourceType, Substance, Topic

@@ -27,7 +27,7 @@ import json
 from django.utils import timezone
 from careers.models import CareersIndexPage, JobPage
 from home.models import ContactPage, ExplainerPage, GoalsPage, HomePage
-from home.models.site_settings import PracticeSettings
+from core.models import PracticeSettings
 from resources.models import ResourceIndexPage, ResourcePage
 from team.models import TeamIndexPage, TeamMemberPage
 

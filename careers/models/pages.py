@@ -11,11 +11,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, StatementBlock
 from core.ratelimit import count_use, limit_reached
+from core.search_fields import PAGE_SEARCH_FIELDS
 from core.visibility import visible_to_public
-from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from home.models.pages import StatementBlock
-from home.search_fields import PAGE_SEARCH_FIELDS
 
 from .choices import EmploymentType, LocationType, PayPeriod
 

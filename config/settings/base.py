@@ -52,14 +52,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Whole anonymous pages from the cache, before any other work (home/page_cache.py). Above
+    # Whole anonymous pages from the cache, before any other work (core/page_cache.py). Above
     # GZip, so a cached page is stored and served already compressed.
-    "home.page_cache.AnonymousPageCacheMiddleware",
+    "core.page_cache.AnonymousPageCacheMiddleware",
     # Compresses the HTML pages (WhiteNoise serves static files already compressed). Django's
     # GZip adds random padding against BREACH, and CSRF tokens are masked per response.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "home.middleware.AdminContentSecurityPolicyMiddleware",
+    "core.middleware.AdminContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -196,7 +196,7 @@ if REDIS_URL:
             },
         }
     }
-    # Kept pages (home/page_cache.py) and the form limits' counters (core/ratelimit.py) on the
+    # Kept pages (core/page_cache.py) and the form limits' counters (core/ratelimit.py) on the
     # same Redis, each under its own prefix.
     for alias in ("pages", "ratelimit"):
         CACHES[alias] = {
@@ -210,7 +210,7 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "OPTIONS": {"MAX_ENTRIES": 2000},
         },
-        # Kept pages, in files every worker on this machine reads (home/page_cache.py).
+        # Kept pages, in files every worker on this machine reads (core/page_cache.py).
         "pages": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": env_str("PAGE_CACHE_DIR", str(BASE_DIR / ".page-cache")),
@@ -227,7 +227,7 @@ else:
 PAGE_CACHE_ALIAS = "pages"
 # Whole anonymous pages are kept this many seconds at most (0, the default outside production,
 # turns the page cache off); editors' publish, unpublish, move and delete clear it at once
-# (home/page_cache.py).
+# (core/page_cache.py).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
 
 # Email: SMTP configured from the environment; dev.py prints emails to the console instead.
@@ -263,7 +263,7 @@ FILE_UPLOAD_HANDLERS = [
 ]
 
 # Content Security Policy for public pages: nothing inline, nothing from another origin.
-# The Wagtail admin gets its own policy in home.middleware.
+# The Wagtail admin gets its own policy in core.middleware.
 SECURE_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],

@@ -36,5 +36,5 @@ WHITENOISE_MAX_AGE = env_int("WHITENOISE_MAX_AGE", 3600)
 # serves uploaded media itself. In production the proxy or S3 serves them (docs/deploy.md).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
-# Whole anonymous pages kept in the cache for up to ten minutes (home/page_cache.py).
+# Whole anonymous pages kept in the cache for up to ten minutes (core/page_cache.py).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)

@@ -1,14 +1,11 @@
-from .approaches import Approach
 from .contact import ContactFormField, ContactPage
-from .pages import ExplainerPage, GoalsPage, HomePage
-from .site_settings import PracticeSettings
+from .pages import ExplainerPage, GoalsPage, HomePage, StandardPage
 
 __all__ = [
-    "Approach",
     "ContactFormField",
     "ContactPage",
     "ExplainerPage",
     "GoalsPage",
     "HomePage",
-    "PracticeSettings",
+    "StandardPage",
 ]

@@ -13,10 +13,11 @@ from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from core.blocks import RICH_TEXT_FEATURES
+from core.forms import HONEYPOT_FIELD
 from core.ratelimit import count_use, limit_reached
-from home.blocks import RICH_TEXT_FEATURES
-from home.forms import CLINICIAN_FIELD, HONEYPOT_FIELD, NO_PREFERENCE, ContactFormBuilder
-from home.search_fields import PAGE_SEARCH_FIELDS
+from core.search_fields import PAGE_SEARCH_FIELDS
+from home.forms import CLINICIAN_FIELD, NO_PREFERENCE, ContactFormBuilder
 
 logger = logging.getLogger(__name__)
 

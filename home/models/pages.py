@@ -1,4 +1,3 @@
-from django.apps import apps
 from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -6,11 +5,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.visibility import visible_to_public
-from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from home.search_fields import PAGE_SEARCH_FIELDS
-
-from .approaches import Approach
+from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, StatementBlock
+from core.models import Approach
+from core.search_fields import PAGE_SEARCH_FIELDS
+from core.visibility import first_public_page
 
 
 class PathwayBlock(blocks.StructBlock):
@@ -22,19 +20,6 @@ class PathwayBlock(blocks.StructBlock):
         icon = "link"
         template = "blocks/pathway.html"
         description = "A card that leads into one part of the site."
-
-
-class StatementBlock(blocks.StructBlock):
-    title = blocks.CharBlock(max_length=120)
-    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
-
-    class Meta:
-        icon = "tick"
-        description = "A short titled statement, such as one goal or one principle."
-        preview_value = {
-            "title": "Dignity and respect",
-            "text": "<p>People who use substances deserve care without judgement.</p>",
-        }
 
 
 class HomePage(Page):
@@ -172,8 +157,7 @@ class ExplainerPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["approaches"] = list(Approach.objects.all())
         # Each approach links to the resource library filtered by it.
-        library_model = apps.get_model("resources", "ResourceIndexPage")
-        library = visible_to_public(library_model.objects).first()
+        library = first_public_page("resources.ResourceIndexPage")
         context["library_url"] = library.get_url(request) if library else ""
         return context
 

@@ -10,9 +10,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from core.search_fields import PAGE_SEARCH_FIELDS
 from core.visibility import visible_to_public
-from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from home.search_fields import PAGE_SEARCH_FIELDS
 
 from .. import facet_index
 from .taxonomy import Audience, Language, ResourceType, Substance, Topic
@@ -104,7 +104,7 @@ class ResourcePage(Page):
     topics = ParentalManyToManyField(Topic, blank=True, related_name="resources")
     substances = ParentalManyToManyField(Substance, blank=True, related_name="resources")
     approaches = ParentalManyToManyField(
-        "home.Approach",
+        "core.Approach",
         blank=True,
         related_name="resources",
         help_text="The points on the spectrum this resource serves.",

@@ -12,10 +12,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.search import index
 
-from core.visibility import is_visible_to_public, visible_to_public
-from home.blocks import RICH_TEXT_FEATURES
-from home.jsonld import json_ld_script
-from home.search_fields import PAGE_SEARCH_FIELDS
+from core.blocks import RICH_TEXT_FEATURES
+from core.jsonld import json_ld_script
+from core.search_fields import PAGE_SEARCH_FIELDS
+from core.visibility import first_public_page, is_visible_to_public, visible_to_public
 
 from .taxonomy import Language, SessionFormat, Specialty
 
@@ -118,7 +118,7 @@ class TeamMemberPage(Page):
     bio = RichTextField(features=RICH_TEXT_FEATURES, help_text="The full bio on this page.")
     specialties = ParentalManyToManyField(Specialty, blank=True, related_name="team_members")
     approaches = ParentalManyToManyField(
-        "home.Approach",
+        "core.Approach",
         blank=True,
         related_name="team_members",
         help_text="The approaches of the spectrum this clinician works with.",
@@ -215,7 +215,7 @@ class TeamMemberPage(Page):
 
     def person_json_ld(self, request=None):
         """Schema.org Person data, so search engines show who the clinician is."""
-        from home.models import PracticeSettings
+        from core.models import PracticeSettings
 
         practice = PracticeSettings.load(request_or_site=request)
         data = {
@@ -254,14 +254,10 @@ class TeamMemberPage(Page):
         context["reach_out_url"] = self.reach_out_url(request)
         context["team_index"] = self.get_parent()
         # Each approach links to where the explainer describes it.
-        from home.models import ExplainerPage
-
-        explainer = visible_to_public(ExplainerPage.objects).first()
+        explainer = first_public_page("home.ExplainerPage")
         context["explainer_url"] = explainer.get_url(request) if explainer else ""
         return context
 
 
 def contact_page():
-    from home.models import ContactPage
-
-    return visible_to_public(ContactPage.objects).first()
+    return first_public_page("home.ContactPage")

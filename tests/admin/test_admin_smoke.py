@@ -50,7 +50,7 @@ def test_every_snippet_list_and_add_form_opens(admin_client):
 def test_settings_forms_and_dashboard_open(admin_client):
     for url in (
         reverse("wagtailadmin_home"),
-        reverse("wagtailsettings:edit", args=["home", "practicesettings"]),
+        reverse("wagtailsettings:edit", args=["core", "practicesettings"]),
         reverse("wagtailforms:index"),
         reverse("wagtailadmin_explore_root"),
     ):

@@ -5,7 +5,8 @@ from django.core.management import call_command
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page, Revision, Site
 
-from home.models import Approach, ContactPage, HomePage, PracticeSettings
+from core.models import Approach, PracticeSettings
+from home.models import ContactPage, HomePage
 
 pytestmark = pytest.mark.django_db
 

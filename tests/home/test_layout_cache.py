@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.models import PracticeSettings
+from core.models import PracticeSettings
 from home.models.pages import StandardPage
 from tests.support import page_at
 
@@ -58,7 +58,7 @@ def test_a_settings_change_shows_in_the_banner_and_footer_at_once(client):
 
 def test_with_the_cache_unable_to_say_the_layout_is_rendered_afresh(client, monkeypatch):
     page_at(client, "/goals/")
-    monkeypatch.setattr("home.page_cache.current_generation", lambda request=None: None)
+    monkeypatch.setattr("core.page_cache.current_generation", lambda request=None: None)
     # A change no signal reports: only a fresh rendering can show it.
     PracticeSettings.objects.update(footer_text="Fresh footer line.")
     assert "Fresh footer line." in page_at(client, "/goals/").select_one(".site-footer").get_text()

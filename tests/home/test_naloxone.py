@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from home.blocks import BaseStreamBlock, NaloxoneBlock
+from core.blocks import BaseStreamBlock, NaloxoneBlock
 from home.models import ExplainerPage
 
 pytestmark = pytest.mark.django_db

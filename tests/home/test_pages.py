@@ -1,7 +1,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from home.models import PracticeSettings
+from core.models import PracticeSettings
 from tests.support import assert_no_inline_code
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,7 @@ def test_explainer_faq_is_native_disclosure_widgets(client):
 
 
 def test_editing_an_approach_changes_the_explainer(client):
-    from home.models import Approach
+    from core.models import Approach
 
     approach = Approach.objects.get(slug="targeted-abstinence")
     approach.summary = "One substance at a time, edited."

@@ -15,8 +15,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page
 
-from home import page_cache
-from home.models import PracticeSettings
+from core import page_cache
+from core.models import PracticeSettings
 from tests.home.test_contact import GOOD_POST
 
 pytestmark = pytest.mark.django_db
@@ -195,7 +195,7 @@ def test_the_safety_pages_come_with_the_settings_in_one_query(client):
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/goals/")
     assert 'href="/privacy/"' in response.text
-    settings_queries = [q["sql"] for q in queries if 'FROM "home_practicesettings"' in q["sql"]]
+    settings_queries = [q["sql"] for q in queries if 'FROM "core_practicesettings"' in q["sql"]]
     assert len(settings_queries) == 1
     assert settings_queries[0].count("JOIN") == 2
 
@@ -257,7 +257,7 @@ def test_editors_choose_the_privacy_and_browsing_safely_pages_in_the_settings(
 ):
     admin = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
     client.force_login(admin)
-    response = client.get("/admin/settings/home/practicesettings/", follow=True)
+    response = client.get("/admin/settings/core/practicesettings/", follow=True)
     assert response.status_code == 200
     for text in ("Safety and privacy", "Browsing safely page", "Privacy page", "Always visible"):
         assert text in response.text, text

@@ -1,17 +1,16 @@
 """Crisis help and the quick exit: the same on every page, editable, and usable without
 JavaScript; the “Browsing safely” page beside the quick exit."""
 
-import importlib
 import re
 
 import pytest
 from bs4 import BeautifulSoup
-from django.apps import apps
 from django.conf import settings as django_settings
 from wagtail.models import Page
 
-from home.blocks import crisis_line
-from home.models import ExplainerPage, HomePage, PracticeSettings
+from core.blocks import crisis_line
+from core.models import PracticeSettings
+from home.models import ExplainerPage, HomePage
 from home.models.pages import StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -183,22 +182,3 @@ def test_a_standard_page_is_searchable_and_has_one_h1(client):
     assert len(page.find_all("h1")) == 1
     results = Page.objects.live().search("private window")
     assert "Browsing safely" in [result.title for result in results]
-
-
-def test_older_crisis_lines_keep_911_and_988_in_the_top_line():
-    migration = importlib.import_module("home.migrations.0002_safety_and_privacy")
-    practice = PracticeSettings.load()
-    old_lines = [
-        {"type": "line", "value": {"name": "Emergency", "description": "", "phone": "911"}},
-        {
-            "type": "line",
-            "value": {"name": "988", "description": "Call, text or chat, 24/7.", "phone": "988"},
-        },
-        {"type": "line", "value": {"name": "SAMHSA", "description": "Edited.", "phone": "1"}},
-    ]
-    PracticeSettings.objects.filter(pk=practice.pk).update(crisis_lines=old_lines)
-    migration.pin_emergency_lines(apps, None)
-    lines = [block.value for block in PracticeSettings.objects.get(pk=practice.pk).crisis_lines]
-    assert [line["pinned"] for line in lines] == [True, True, False]
-    assert lines[1]["description"] == "Call or text 988, or chat online, 24/7."
-    assert lines[2]["description"] == "Edited."

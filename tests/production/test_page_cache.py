@@ -1,5 +1,5 @@
 """Whole anonymous pages come from the cache, and editors' changes show at once
-(home/page_cache.py)."""
+(core/page_cache.py)."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -8,8 +8,9 @@ from django.test import RequestFactory
 from wagtail.models import Page
 
 from careers.models import JobPage
-from home import page_cache
-from home.models import ExplainerPage, GoalsPage, HomePage, PracticeSettings
+from core import page_cache
+from core.models import PracticeSettings
+from home.models import ExplainerPage, GoalsPage, HomePage
 from resources.models import ResourcePage
 
 pytestmark = pytest.mark.django_db

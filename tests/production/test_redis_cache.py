@@ -8,7 +8,7 @@ import uuid
 import pytest
 from wagtail.contrib.forms.models import FormSubmission
 
-from home import page_cache
+from core import page_cache
 from home.models import ContactPage, GoalsPage
 from tests.support import CONTACT_POST
 

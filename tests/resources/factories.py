@@ -3,7 +3,7 @@
 import datetime
 import itertools
 
-from home.models import Approach
+from core.models import Approach
 from resources.models import (
     Audience,
     Language,

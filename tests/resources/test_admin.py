@@ -36,7 +36,7 @@ def test_an_editor_can_add_a_topic_and_visitors_can_filter_by_it(editor_client, 
 
 
 def test_the_spectrum_of_approaches_is_edited_in_order(editor_client):
-    response = editor_client.get(reverse("wagtailsnippets_home_approach:list"))
+    response = editor_client.get(reverse("wagtailsnippets_core_approach:list"))
     assert response.status_code == 200
     text = response.text
     assert text.index("Substance Use Management") < text.index("Total Abstinence")

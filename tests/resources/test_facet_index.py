@@ -81,7 +81,7 @@ def test_a_new_topic_counts_once_it_is_used(client):
 def test_with_the_cache_unable_to_say_the_library_counts_in_sql(client, monkeypatch):
     _response, page = get(client, {"q": "naloxone"})
     expected = facet_counts(page, "topic"), result_count(page)
-    monkeypatch.setattr("home.page_cache.current_generation", lambda request=None: None)
+    monkeypatch.setattr("core.page_cache.current_generation", lambda request=None: None)
     facet_index._indexes.clear()
     _response, page = get(client, {"q": "naloxone"})
     assert (facet_counts(page, "topic"), result_count(page)) == expected

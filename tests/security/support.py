@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from careers.models import JobPage
-from home.models import PracticeSettings
+from core.models import PracticeSettings
 from resources.models import ResourcePage
 from team.models import TeamMemberPage
 

@@ -2,7 +2,7 @@
 
 import itertools
 
-from home.models import Approach
+from core.models import Approach
 from team.models import Language, SessionFormat, Specialty, TeamIndexPage, TeamMemberPage
 
 _numbers = itertools.count(1)

@@ -312,3 +312,16 @@ def default_crisis_lines():
             phone="1-800-484-3731",
         ),
     ]
+
+
+class StatementBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120)
+    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "tick"
+        description = "A short titled statement, such as one goal or one principle."
+        preview_value = {
+            "title": "Dignity and respect",
+            "text": "<p>People who use substances deserve care without judgement.</p>",
+        }

@@ -1,5 +1,5 @@
 """When editors change what visitors see, the kept anonymous pages are cleared
-(home/page_cache.py explains why all of them at once)."""
+(core/page_cache.py explains why all of them at once)."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -10,7 +10,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from home import page_cache
+from core import page_cache
 
 # Models outside the page tree whose changes show on pages: the practice's settings (crisis
 # lines, footer), snippets (approaches, team specialties, the library's taxonomies), images,

@@ -3,8 +3,8 @@
 from django import template
 from wagtail.models import Site
 
+from core.page_cache import cached_until_next_publish
 from core.visibility import visible_to_public
-from home.page_cache import cached_until_next_publish
 
 register = template.Library()
 

@@ -4,8 +4,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 
-from home import page_cache
-from home.blocks import CrisisLineBlock, default_crisis_lines
+from core import page_cache
+from core.blocks import CrisisLineBlock, default_crisis_lines
 
 
 @register_setting(icon="cog")
@@ -81,7 +81,7 @@ class PracticeSettings(BaseGenericSetting):
     @classmethod
     def load(cls, request_or_site=None):
         """The settings for a request, kept in the cache until the next edit: every page shows
-        them, and saving them moves the generation on (home/page_cache_signals.py)."""
+        them, and saving them moves the generation on (core/page_cache_signals.py)."""
         if not isinstance(request_or_site, HttpRequest):
             return super().load(request_or_site)
         attribute = cls.get_cache_attr_name()

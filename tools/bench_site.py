@@ -6,8 +6,12 @@ latency, and each page's share of the ceiling (docs/scaling.md, "Measured").
 The latency of a request on its own (1 connection) is measured in rounds that visit every page in
 turn, and each page's figure is the median of its rounds: this machine's speed drifts from one
 minute to the next, and a page measured in one stretch would carry whatever the machine did
-then."""
+then.
 
+`python -m tools.bench_site [--resources N] [--seconds S] [--rounds R] [--round-seconds S]
+[--connections C] [--soak-seconds S] [--port P]` (make bench-site runs it)."""
+
+import argparse
 import os
 import shutil
 import signal
@@ -23,13 +27,14 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
 
 from careers.models import JobPage
 from home.models import ExplainerPage
-from resources.management.commands.bench_library import SCENARIOS as LIBRARY_SCENARIOS
 from resources.models import ResourceIndexPage, ResourcePage
 from team.models import TeamMemberPage
+from tools import ToolError, run
+from tools.bench_library import SCENARIOS as LIBRARY_SCENARIOS
+from tools.seed_resources import seed_resources
 
 REPORT = """
 done = function(summary, latency, requests)
@@ -52,7 +57,7 @@ end
 
 
 class Server:
-    """gunicorn with the production settings, started and stopped by this command."""
+    """gunicorn with the production settings, started and stopped by this tool."""
 
     def __init__(self, port, page_cache_seconds):
         self.port = port
@@ -85,7 +90,7 @@ class Server:
             except OSError:
                 time.sleep(0.3)
         self.stop()
-        raise CommandError("gunicorn did not start within 60 seconds")
+        raise ToolError("gunicorn did not start within 60 seconds")
 
     def fetch(self, path):
         request = urllib.request.Request(  # noqa: S310 - our own loopback server
@@ -123,24 +128,12 @@ def run_wrk(url, seconds, connections, script):
     }
 
 
-class Command(BaseCommand):
-    help = "Load-test gunicorn with the production settings using wrk (make bench-site)."
+class SiteBench:
+    """One run of the load test: every page, uncached then cached, and the soak."""
 
-    def add_arguments(self, parser):
-        parser.add_argument("--resources", type=int, default=10_000)
-        parser.add_argument("--seconds", type=int, default=5, help="per page and mode")
-        parser.add_argument(
-            "--rounds", type=int, default=3, help="of 1-connection runs, every page in turn"
-        )
-        parser.add_argument("--round-seconds", type=int, default=2, help="per page and round")
-        parser.add_argument("--connections", type=int, default=50)
-        parser.add_argument("--soak-seconds", type=int, default=30)
-        parser.add_argument("--port", type=int, default=8765)
-
-    def handle(self, *args, resources, seconds, connections, soak_seconds, port, **options):
-        rounds, round_seconds = options["rounds"], options["round_seconds"]
+    def run(self, resources, seconds, rounds, round_seconds, connections, soak_seconds, port):
         if not shutil.which("wrk"):
-            raise CommandError("wrk is not installed (apt-get install wrk; make bench does it).")
+            raise ToolError("wrk is not installed (apt-get install wrk; make bench does it).")
         self.connections = connections
         self.ensure_content(resources)
         pages = self.pages()
@@ -148,11 +141,11 @@ class Command(BaseCommand):
         self.folder = Path(tempfile.mkdtemp(prefix="hrt-bench-"))
         report = self.folder / "report.lua"
         report.write_text(REPORT)
-        self.stdout.write(
+        print(
             f"{ResourcePage.objects.live().count()} resources, "
             f"{settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, gunicorn 2 workers, "
             f"wrk {connections} connections x {seconds} s each, then 1 connection in {rounds} "
-            f"rounds of {round_seconds} s over every page\n"
+            f"rounds of {round_seconds} s over every page"
         )
         results = []
         for mode, cache_seconds in (("uncached", 0), ("cached", 600)):
@@ -177,7 +170,7 @@ class Command(BaseCommand):
             finally:
                 server.stop()
         self.print_table(results, ceiling["loaded"]["rps"])
-        self.stdout.write(
+        print(
             f"\nSoak: every page in turn, {connections} connections for {soak_seconds} s, "
             f"cache on: {soak['requests']} requests, {soak['rps']:.0f} req/s, "
             f"median {soak['median']:.1f} ms, p95 {soak['p95']:.1f} ms, errors {soak['errors']}"
@@ -191,7 +184,7 @@ class Command(BaseCommand):
         call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
         missing = resources - ResourcePage.objects.count()
         if missing > 0:
-            call_command("seed_resources", missing, stdout=self.stdout)
+            seed_resources(missing)
 
     def pages(self):
         library = ResourceIndexPage.objects.get()
@@ -212,7 +205,7 @@ class Command(BaseCommand):
         """Throughput and latency under load; `measure_alone` adds the latency on its own."""
         status, _ = server.fetch(path)
         if status != 200:
-            raise CommandError(f"{path} answered {status}")
+            raise ToolError(f"{path} answered {status}")
         loaded = run_wrk(server.url + path, seconds, self.connections, self.report_script)
         server.drain()
         return {"name": name, "mode": mode, "state": state, "loaded": loaded}
@@ -243,19 +236,36 @@ class Command(BaseCommand):
 
     def print_table(self, results, ceiling):
         load = self.connections
-        self.stdout.write(
+        print(
             f"\n{'page':28} {'mode':9} {'kept':6} | {f'{load} conn: req/s':>15} {'median':>7} "
             f"{'p95':>7} {'ratio':>6} {'errors':>6} | {'1 conn: median':>14} {'p95':>6}  rounds"
         )
         for row in results:
             loaded, alone = row["loaded"], row["alone"]
             rounds = " / ".join(f"{median:.1f}" for median in alone["rounds"])
-            self.stdout.write(
+            print(
                 f"{row['name']:28} {row['mode']:9} {row['state']:6} | {loaded['rps']:15.0f} "
                 f"{loaded['median']:7.1f} {loaded['p95']:7.1f} {loaded['rps'] / ceiling:6.2f} "
                 f"{loaded['errors']:6} | {alone['median']:14.1f} {alone['p95']:6.1f}  {rounds}"
             )
-        self.stdout.write(
+        print(
             "(latencies in ms; ratio = req/s over the static file's req/s; 1 conn: the median of "
             "the rounds' medians and 95th percentiles, rounds: each round's median)"
         )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.bench_site",
+        description="Load-test gunicorn with the production settings using wrk (make bench-site).",
+    )
+    parser.add_argument("--resources", type=int, default=10_000)
+    parser.add_argument("--seconds", type=int, default=5, help="per page and mode")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="of 1-connection runs, every page in turn"
+    )
+    parser.add_argument("--round-seconds", type=int, default=2, help="per page and round")
+    parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--soak-seconds", type=int, default=30)
+    parser.add_argument("--port", type=int, default=8765)
+    run(SiteBench().run, parser)

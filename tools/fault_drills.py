@@ -7,9 +7,11 @@
    saves messages, and once Redis is back the page cache works again.
 
 Run with the production settings and DATABASE_URL pointing at a scratch database on a cluster
-the drill may restart (make faults makes one on port 5433; never the shared one).
+the drill may restart (make faults makes one on port 5433; never the shared one):
+`python -m tools.fault_drills --restart-command "..." [--port P] [--redis-port P] [--seconds S]`.
 """
 
+import argparse
 import http.cookiejar
 import os
 import re
@@ -26,10 +28,10 @@ import urllib.request
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
 from wagtail.contrib.forms.models import FormSubmission
 
 from home.models import ContactPage
+from tools import ToolError, run, style
 
 PAGES = ("/", "/what-is-harm-reduction/", "/resources/", "/our-experts/")
 CONTACT_MESSAGE = {
@@ -73,7 +75,7 @@ class Server:
             except OSError:
                 time.sleep(0.3)
         self.stop()
-        raise CommandError("gunicorn did not start")
+        raise ToolError("gunicorn did not start")
 
     def get(self, path, opener=None):
         """(status, X-Page-Cache header, body) of one GET."""
@@ -120,28 +122,22 @@ class Load:
         return self.results
 
 
-class Command(BaseCommand):
-    help = "Restart PostgreSQL under load and stop Redis, checking the site copes (make faults)."
+class FaultDrills:
+    """The drills in turn; each returns the failures it saw."""
 
-    def add_arguments(self, parser):
-        parser.add_argument("--restart-command", required=True, help="restarts the database")
-        parser.add_argument("--port", type=int, default=8766)
-        parser.add_argument("--redis-port", type=int, default=6391)
-        parser.add_argument("--seconds", type=int, default=20)
-
-    def handle(self, *args, restart_command, port, redis_port, seconds, **options):
+    def run(self, restart_command, port, redis_port, seconds):
         failures = self.postgres_restart(restart_command, port, seconds)
         failures += self.redis_down(port, redis_port)
         if failures:
-            raise CommandError("; ".join(failures))
-        self.stdout.write(self.style.SUCCESS("All fault drills passed."))
+            raise ToolError("; ".join(failures))
+        print(style.SUCCESS("All fault drills passed."))
 
     def postgres_restart(self, restart_command, port, seconds):
-        self.stdout.write(
+        print(
             "== PostgreSQL restarted under load (page cache off: every request reads the database)"
         )
         server = Server(port, PAGE_CACHE_SECONDS="0", DB_CONN_MAX_AGE="60")
-        self.stdout.write(f"(gunicorn's log: {server.log})")
+        print(f"(gunicorn's log: {server.log})")
         failures = []
         try:
             load = Load(server)
@@ -155,20 +151,20 @@ class Command(BaseCommand):
         finally:
             server.stop()
         errors = [(at, status) for at, status in results if status != 200]
-        self.stdout.write(
+        print(
             f"restart took {ended - began:.1f} s (from {began:.1f} s to {ended:.1f} s); "
             f"{len(results)} requests, {len(errors)} failed"
         )
         if errors:
             kinds = sorted({str(status) for _, status in errors})
-            self.stdout.write(
+            print(
                 f"failures from {errors[0][0]:.1f} s to {errors[-1][0]:.1f} s ({', '.join(kinds)})"
             )
             last_error = errors[-1][0]
         else:
             last_error = ended
         after = [status for at, status in results if at > last_error]
-        self.stdout.write(
+        print(
             f"after the last failure: {len(after)} requests, all answered 200: "
             f"{all(s == 200 for s in after)}; gunicorn still the same process: {alive}"
         )
@@ -181,7 +177,7 @@ class Command(BaseCommand):
         return failures
 
     def redis_down(self, port, redis_port):
-        self.stdout.write(f"== Redis down (a throwaway redis-server on port {redis_port})")
+        print(f"== Redis down (a throwaway redis-server on port {redis_port})")
         redis = self.start_redis(redis_port)
         server = Server(
             port,
@@ -192,7 +188,7 @@ class Command(BaseCommand):
         failures = []
         try:
             served = [server.get("/")[1] for _ in range(4)]
-            self.stdout.write(f"Redis up: home page {served}")
+            print(f"Redis up: home page {served}")
             if "hit" not in served:
                 failures.append("the page cache did not use Redis")
             redis.terminate()
@@ -201,7 +197,7 @@ class Command(BaseCommand):
             answers = [server.get(path)[:2] for path in PAGES * 3]
             took = (time.monotonic() - started) / len(answers) * 1000
             statuses = sorted({status for status, _ in answers})
-            self.stdout.write(
+            print(
                 f"Redis stopped: {len(answers)} page requests answered {statuses}, "
                 f"none from the cache: {all(kept != 'hit' for _, kept in answers)}, "
                 f"{took:.0f} ms each on average"
@@ -209,13 +205,13 @@ class Command(BaseCommand):
             if statuses != [200]:
                 failures.append(f"pages failed with Redis down: {statuses}")
             saved = self.send_contact_message(server)
-            self.stdout.write(f"Redis stopped: contact message saved: {saved}")
+            print(f"Redis stopped: contact message saved: {saved}")
             if not saved:
                 failures.append("a contact message was lost with Redis down")
             redis = self.start_redis(redis_port)
             time.sleep(0.5)
             again = [server.get("/")[1] for _ in range(4)]
-            self.stdout.write(f"Redis back: home page {again}")
+            print(f"Redis back: home page {again}")
             if "hit" not in again:
                 failures.append("the page cache did not come back with Redis")
         finally:
@@ -236,7 +232,7 @@ class Command(BaseCommand):
                 return redis
             except OSError:
                 time.sleep(0.1)
-        raise CommandError("redis-server did not start")
+        raise ToolError("redis-server did not start")
 
     def send_contact_message(self, server):
         page = ContactPage.objects.live().first()
@@ -257,5 +253,18 @@ class Command(BaseCommand):
         try:
             opener.open(request, timeout=10).read()
         except urllib.error.HTTPError as error:
-            self.stdout.write(f"contact post answered {error.code}")
+            print(f"contact post answered {error.code}")
         return FormSubmission.objects.filter(page=page).count() == before + 1
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.fault_drills",
+        description="Restart PostgreSQL under load and stop Redis, checking the site copes "
+        "(make faults).",
+    )
+    parser.add_argument("--restart-command", required=True, help="restarts the database")
+    parser.add_argument("--port", type=int, default=8766)
+    parser.add_argument("--redis-port", type=int, default=6391)
+    parser.add_argument("--seconds", type=int, default=20)
+    run(FaultDrills().run, parser)

@@ -1,0 +1,4 @@
+from .approaches import Approach
+from .site_settings import PracticeSettings
+
+__all__ = ["Approach", "PracticeSettings"]
