@@ -1,4 +1,5 @@
-"""Suggestions for the header's search box: page titles that start with what has been typed."""
+"""Suggestions for the search boxes (the header's, for the whole site, and the library's, for its
+resources): page titles that start with what has been typed."""
 
 import logging
 
@@ -15,15 +16,21 @@ MAX_SUGGESTIONS = 8
 MIN_LENGTH = 2
 
 
-def suggest(request, query):
-    """Up to MAX_SUGGESTIONS live, public pages of this site for a partly typed query, each as
-    {"title", "url", "type"}; none for fewer than MIN_LENGTH characters."""
+def suggest(request, query, within=None):
+    """Up to MAX_SUGGESTIONS live, public pages of this site (below the page `within`, when
+    given) for a partly typed query, each as {"title", "url", "type"}; none for fewer than
+    MIN_LENGTH characters."""
     if len(query.text) < MIN_LENGTH or not query.terms:
         return []
     pages = visible_to_public(Page.objects.all())
     site = Site.find_for_request(request)
     if site is not None:
         pages = pages.in_site(site)
+    if within is not None:
+        parent = Page.objects.filter(pk=within).first()
+        if parent is None:
+            return []
+        pages = pages.descendant_of(parent)
     pages = pages.only("id", "content_type_id", "title", "url_path", "path", "depth")
     try:
         with transaction.atomic():

@@ -54,10 +54,12 @@ def search(request):
 @never_cache
 @require_safe
 def autocomplete(request):
-    """Up to a handful of page titles for what has been typed so far, as JSON. Not cached:
+    """Up to a handful of page titles for what has been typed so far, as JSON (`within`: only
+    below that page, as the library's box asks). Not cached:
     what someone types should not stay in a shared or watched device's cache."""
     form = SearchForm(request.GET)
     query = form.search_query()
-    response = JsonResponse({"query": query.text, "results": suggest(request, query)})
+    results = suggest(request, query, within=form.within_page())
+    response = JsonResponse({"query": query.text, "results": results})
     response.headers["X-Robots-Tag"] = "noindex"
     return response

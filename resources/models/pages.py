@@ -1,8 +1,4 @@
-import re
-
 from django.db import connection, models
-from django.http import JsonResponse
-from django.utils.cache import patch_cache_control
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -22,8 +18,6 @@ RELATED_COUNT = 3
 RELATED_CANDIDATES = 30
 # The facets (facet_index / library parameters) whose shared values make resources related.
 RELATED_FACETS = ("topic", "approach")
-AUTOCOMPLETE_LIMIT = 8
-AUTOCOMPLETE_MAX_QUERY = 100
 
 
 class ResourceIndexPage(RoutablePageMixin, Page):
@@ -70,19 +64,6 @@ class ResourceIndexPage(RoutablePageMixin, Page):
         if library.has_parameters:
             # Filtered and searched views are for people, not for search engines or shared caches.
             response.headers["X-Robots-Tag"] = "noindex, follow"
-        return response
-
-    @path("autocomplete/")
-    def autocomplete(self, request):
-        query = request.GET.get("q", "").replace("\x00", "").strip()[:AUTOCOMPLETE_MAX_QUERY]
-        # Words only: quotes, brackets and operators are syntax to SQLite FTS5 (a 500 otherwise).
-        words = " ".join(re.sub(r"[^\w]+", " ", query).split())
-        suggestions = []
-        if len(words) >= 2:
-            for resource in self.resources().autocomplete(words)[:AUTOCOMPLETE_LIMIT]:
-                suggestions.append({"title": resource.title, "url": resource.get_url(request)})
-        response = JsonResponse({"query": query, "results": suggestions})
-        patch_cache_control(response, private=True, max_age=60)
         return response
 
 

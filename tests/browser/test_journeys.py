@@ -73,6 +73,21 @@ def test_search_suggestions_work_from_the_keyboard(page, live_site):
     assert page.url.startswith(live_site.base_url)
 
 
+def test_the_library_box_suggests_resources_only(page, live_site):
+    page.goto(live_site.url("library"))
+    box = page.get_by_role("combobox", name="Search the library")
+    box.fill("naloxone")
+    listbox = page.get_by_role("listbox", name="Suggested resources")
+    expect(listbox).to_be_visible()
+    types = listbox.locator(".site-search__option-type").all_inner_texts()
+    assert types and set(types) == {"Resource"}
+    box.press("ArrowDown")
+    title = listbox.get_by_role("option").first.locator(".site-search__option-title").inner_text()
+    box.press("Enter")
+    expect(page.locator("h1")).to_have_text(title)
+    assert "/resources/" in page.url
+
+
 def test_site_search_finds_a_page_from_the_header(page, live_site):
     page.goto(live_site.url("home"))
     page.get_by_label("Search the site").fill("naloxone")

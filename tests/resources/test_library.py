@@ -247,22 +247,6 @@ def test_active_filters_can_be_removed_one_by_one(client):
     assert "q=naloxone" in remove_language
 
 
-def test_autocomplete_returns_json_titles(client):
-    response = client.get(f"{URL}autocomplete/", {"q": "nalo"})
-    assert response.status_code == 200
-    data = response.json()
-    assert data["results"]
-    assert all(item["url"].startswith("/resources/") for item in data["results"])
-    assert any("alox" in item["title"].lower() for item in data["results"])
-
-
-@pytest.mark.parametrize("query", ["", "a", "x" * 5000, "\x00", "<script>"])
-def test_autocomplete_handles_odd_input(client, query):
-    response = client.get(f"{URL}autocomplete/", {"q": query})
-    assert response.status_code == 200
-    assert "results" in response.json()
-
-
 def make_many(count):
     for number in range(count):
         make_resource(

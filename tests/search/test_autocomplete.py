@@ -6,8 +6,8 @@ from tests.search.support import add_page
 pytestmark = pytest.mark.django_db
 
 
-def suggestions(client, query):
-    response = client.get("/search/autocomplete/", {"q": query})
+def suggestions(client, query, **parameters):
+    response = client.get("/search/autocomplete/", {"q": query, **parameters})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     return response.json()["results"]
@@ -48,3 +48,20 @@ def test_suggestion_titles_are_data_not_markup(client, home_page):
     add_page(home_page, "Quokka <b>bold</b>", slug="quokka-markup")
     results = suggestions(client, "quokka")
     assert results[0]["title"] == "Quokka <b>bold</b>"  # the script sets it as text, not HTML
+
+
+def test_within_a_page_suggests_only_what_lies_below_it(client):
+    from resources.models import ResourceIndexPage
+
+    library = ResourceIndexPage.objects.get()
+    everywhere = suggestions(client, "goals")
+    assert any(not result["url"].startswith(library.url) for result in everywhere)
+    in_library = suggestions(client, "goals", within=library.pk)
+    assert in_library
+    assert all(result["url"].startswith(library.url) for result in in_library)
+    assert all(result["url"] != library.url for result in in_library)
+
+
+@pytest.mark.parametrize("within", ["999999", "library", "-1", "1e9", "\x00"])
+def test_an_unknown_or_malformed_scope_is_a_clear_answer_not_an_error(client, within):
+    assert isinstance(suggestions(client, "nalox", within=within), list)

@@ -60,11 +60,10 @@ DANGEROUS = ("<script>alert(1)", "<img src=x onerror")
 LIBRARY_PARAMS = ["q", "sort", "page", "type", "topic", "substance", "approach", "audience"]
 GET_PARAMETERS = [
     ("/resources/", [*LIBRARY_PARAMS, "language"]),
-    ("/resources/autocomplete/", ["q"]),
     ("/our-experts/", ["specialty", "language", "format", "accepting", "page"]),
     ("/careers/", ["type", "where", "page"]),
     ("/search/", ["q", "page"]),
-    ("/search/autocomplete/", ["q"]),
+    ("/search/autocomplete/", ["q", "within"]),
     ("/contact/", ["clinician"]),
 ]
 OK_STATUSES = {200, 302, 400, 404}
@@ -210,7 +209,6 @@ PUBLIC_URLS = [
     "/",
     "/what-is-harm-reduction/",
     "/resources/",
-    "/resources/autocomplete/?q=nal",
     "/our-experts/",
     "/careers/",
     "/contact/",

@@ -84,7 +84,7 @@ def restricted_copies(how):
 
 
 def subpage_addresses(page, url):
-    """A routable page's sub-pages that take no argument, such as the library's autocomplete."""
+    """A routable page's sub-pages that take no argument."""
     if not isinstance(page, RoutablePageMixin):
         return []
     return [
@@ -96,7 +96,8 @@ def subpage_addresses(page, url):
 
 def addresses_a_visitor_can_reach():
     """Every address an anonymous visitor can reach: each live public page of the site (with
-    a search term too, for the pages that take one), the sitemap and the site search."""
+    a search term too, for the pages that take one), the sitemap, the site search and its
+    suggestions, for the whole site and below each page."""
     site = Site.objects.get(is_default_site=True)
     pages = site.root_page.get_descendants(inclusive=True).live().public().specific()
     addresses = ["/sitemap.xml", f"/search/?q={MARKER}", f"/search/autocomplete/?q={MARKER}"]
@@ -104,6 +105,8 @@ def addresses_a_visitor_can_reach():
         url = page.get_url()
         for address in dict.fromkeys([url, *subpage_addresses(page, url)]):
             addresses += [address, f"{address}?q={MARKER}"]
+        # The suggestions a search box below this page would show (the library's box).
+        addresses.append(f"/search/autocomplete/?q={MARKER}&within={page.pk}")
     return addresses
 
 
@@ -139,7 +142,7 @@ def test_the_walk_finds_public_copies_where_visitors_would_see_them(client):
         CONTACT: [member, standard],
         "/careers/": [job, standard],
         f"/resources/?q={MARKER}": [resource, standard],
-        f"/resources/autocomplete/?q={MARKER}": [resource],
+        f"/search/autocomplete/?q={MARKER}&within={ResourceIndexPage.objects.get().pk}": [resource],
         "/sitemap.xml": [member, job, resource, standard],
     }
     for address, titles in expected.items():
