@@ -74,3 +74,12 @@ def count_use(request, scope, limit, window_seconds):
         return False
     # With Redis down and its errors ignored, nothing could be counted: let the post through.
     return used is not None and used > limit
+
+
+def refuses_form(request, scope, form, limit, window_seconds):
+    """Whether to refuse this form post: the person has used up `limit` accepted posts in
+    `scope`, or this valid post goes over it (and is counted). A post that fails validation is
+    neither refused nor counted, so a mistyped form never blocks the corrected one."""
+    return limit_reached(request, scope, limit) or (
+        form.is_valid() and count_use(request, scope, limit, window_seconds)
+    )

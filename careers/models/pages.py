@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, StatementBlock
-from core.ratelimit import count_use, limit_reached
+from core.ratelimit import refuses_form
 from core.search_fields import PAGE_SEARCH_FIELDS
 from core.visibility import visible_to_public
 
@@ -310,13 +310,12 @@ class JobPage(RoutablePageMixin, Page):
                 "the one labelled “Leave this field empty” blank and try again.",
                 status=400,
             )
-        limit = settings.JOB_APPLICATION_RATE_LIMIT
-        # Checked before and counted after validation: a mistyped form costs nothing.
-        if limit_reached(request, APPLICATION_SCOPE, limit) or (
-            form.is_valid()
-            and count_use(
-                request, APPLICATION_SCOPE, limit, settings.JOB_APPLICATION_RATE_WINDOW_SECONDS
-            )
+        if refuses_form(
+            request,
+            APPLICATION_SCOPE,
+            form,
+            settings.JOB_APPLICATION_RATE_LIMIT,
+            settings.JOB_APPLICATION_RATE_WINDOW_SECONDS,
         ):
             return self.render_job(
                 request,

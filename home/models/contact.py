@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.forms import HONEYPOT_FIELD
-from core.ratelimit import count_use, limit_reached
+from core.ratelimit import refuses_form
 from core.search_fields import PAGE_SEARCH_FIELDS
 from home.forms import CLINICIAN_FIELD, NO_PREFERENCE, ContactFormBuilder
 
@@ -97,11 +97,12 @@ class ContactPage(AbstractEmailForm):
                     "the one labelled “Leave this field empty” blank and try again.",
                     status=400,
                 )
-            limit = settings.CONTACT_RATE_LIMIT
-            # Checked before and counted after validation: a mistyped form costs nothing.
-            if limit_reached(request, CONTACT_SCOPE, limit) or (
-                form.is_valid()
-                and count_use(request, CONTACT_SCOPE, limit, settings.CONTACT_RATE_WINDOW_SECONDS)
+            if refuses_form(
+                request,
+                CONTACT_SCOPE,
+                form,
+                settings.CONTACT_RATE_LIMIT,
+                settings.CONTACT_RATE_WINDOW_SECONDS,
             ):
                 return self.render_refusal(
                     request,
