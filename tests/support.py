@@ -80,6 +80,19 @@ def settings_under(monkeypatch, module="config.settings.production", **env):
         sys.modules.update(kept)
 
 
+# What a production server must be given (the secret key long and varied enough for the
+# deployment checks).
+PRODUCTION_ENV = {
+    "SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnopq",
+    "ALLOWED_HOSTS": "example.org",
+}
+
+
+def production_settings(monkeypatch, **env):
+    """The production settings as a server with PRODUCTION_ENV and `env` reads them."""
+    return settings_under(monkeypatch, **{**PRODUCTION_ENV, **env})
+
+
 def manage_py(env, *args, timeout=300):
     """`manage.py *args` in a process of its own with the environment `env`, as a server, a cron
     job or an operator runs it; the finished process (return code, stdout, stderr)."""

@@ -7,21 +7,16 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test import override_settings
 
-from tests.support import settings_under
+from tests.support import PRODUCTION_ENV, production_settings, settings_under
 
-PRODUCTION = {"SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnopq"}
 # Settings that shape the test process itself (its database, apps and logging), not what the
 # deployment checks look at.
 PROCESS_SETTINGS = {"DATABASES", "INSTALLED_APPS", "LOGGING", "CACHES", "STORAGES", "MEDIA_ROOT"}
 
 
-def production(monkeypatch, **env):
-    return settings_under(monkeypatch, **PRODUCTION, ALLOWED_HOSTS="example.org", **env)
-
-
 @pytest.mark.django_db
 def test_production_settings_pass_the_deploy_check(monkeypatch, capsys):
-    settings = production(monkeypatch)
+    settings = production_settings(monkeypatch)
     deployed = {k: v for k, v in vars(settings).items() if k not in PROCESS_SETTINGS}
     with override_settings(**deployed):
         # Any warning (HSTS, cookies, DEBUG, the secret key, hosts...) fails the check.
@@ -31,7 +26,7 @@ def test_production_settings_pass_the_deploy_check(monkeypatch, capsys):
 
 @pytest.mark.django_db
 def test_the_deploy_check_catches_insecure_cookies(monkeypatch):
-    settings = production(monkeypatch, SECURE_COOKIES="false")
+    settings = production_settings(monkeypatch, SECURE_COOKIES="false")
     deployed = {k: v for k, v in vars(settings).items() if k not in PROCESS_SETTINGS}
     with override_settings(**deployed), pytest.raises(SystemCheckError, match="COOKIE_SECURE"):
         call_command("check", deploy=True, fail_level="WARNING")
@@ -39,15 +34,14 @@ def test_the_deploy_check_catches_insecure_cookies(monkeypatch):
 
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
 def test_production_refuses_to_start_without_a_secret_key_or_hosts(monkeypatch, missing):
-    env = {"SECRET_KEY": PRODUCTION["SECRET_KEY"], "ALLOWED_HOSTS": "example.org"}
-    env.pop(missing)
+    env = {name: value for name, value in PRODUCTION_ENV.items() if name != missing}
     with pytest.raises(ImproperlyConfigured, match=missing):
         settings_under(monkeypatch, **env)
 
 
 def test_debug_is_off_unless_asked_for(monkeypatch):
-    assert production(monkeypatch).DEBUG is False
-    assert production(monkeypatch, DEBUG="true").DEBUG is True
+    assert production_settings(monkeypatch).DEBUG is False
+    assert production_settings(monkeypatch, DEBUG="true").DEBUG is True
 
 
 def test_sqlite_is_the_default_and_postgres_adds_its_contrib_app(monkeypatch):

@@ -5,14 +5,9 @@ from pathlib import Path
 
 from django.utils.module_loading import import_string
 
-from tests.support import settings_under
+from tests.support import production_settings
 
 ROOT = Path(__file__).resolve().parents[2]
-PRODUCTION = {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "example.org"}
-
-
-def production(monkeypatch, **env):
-    return settings_under(monkeypatch, **PRODUCTION, **env)
 
 
 def storage(settings, name):
@@ -24,7 +19,7 @@ def storage(settings, name):
 def test_without_redis_each_process_caches_locally_and_limits_count_in_the_database(
     monkeypatch,
 ):
-    settings = production(monkeypatch)
+    settings = production_settings(monkeypatch)
     assert settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
     assert settings.CACHES["ratelimit"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
     assert settings.PAGE_CACHE_SECONDS == 600
@@ -32,7 +27,7 @@ def test_without_redis_each_process_caches_locally_and_limits_count_in_the_datab
 
 def test_redis_url_makes_redis_the_shared_cache_and_its_failures_not_fatal(monkeypatch):
     url = "rediss://:secret@cache.example.org:6380/2"
-    settings = production(monkeypatch, REDIS_URL=url)
+    settings = production_settings(monkeypatch, REDIS_URL=url)
     for alias in ("default", "ratelimit"):
         cache = settings.CACHES[alias]
         assert cache["BACKEND"] == "django_redis.cache.RedisCache"
@@ -44,7 +39,7 @@ def test_redis_url_makes_redis_the_shared_cache_and_its_failures_not_fatal(monke
 
 
 def test_managed_postgresql_with_tls_and_persistent_health_checked_connections(monkeypatch):
-    settings = production(
+    settings = production_settings(
         monkeypatch,
         DATABASE_URL="postgres://site:pw@db.example.org:5432/hrt?sslmode=verify-full"
         "&sslrootcert=/etc/ssl/db-ca.pem",
@@ -60,17 +55,19 @@ def test_managed_postgresql_with_tls_and_persistent_health_checked_connections(m
     assert database["CONN_MAX_AGE"] == 60
     assert database["CONN_HEALTH_CHECKS"] is True
     assert "django.contrib.postgres" in settings.INSTALLED_APPS
-    shorter = production(monkeypatch, DB_CONN_MAX_AGE="5")
+    shorter = production_settings(monkeypatch, DB_CONN_MAX_AGE="5")
     assert shorter.DATABASES["default"]["CONN_MAX_AGE"] == 5
 
 
 def test_behind_pgbouncer_an_empty_db_options_sends_no_startup_options(monkeypatch):
-    settings = production(monkeypatch, DATABASE_URL="postgres://site:pw@db/hrt", DB_OPTIONS="")
+    settings = production_settings(
+        monkeypatch, DATABASE_URL="postgres://site:pw@db/hrt", DB_OPTIONS=""
+    )
     assert not settings.DATABASES["default"].get("OPTIONS")
 
 
 def test_s3_buckets_take_media_and_private_uploads(monkeypatch):
-    settings = production(
+    settings = production_settings(
         monkeypatch,
         AWS_STORAGE_BUCKET_NAME="hrt-media",
         PRIVATE_AWS_STORAGE_BUCKET_NAME="hrt-private",
@@ -92,32 +89,32 @@ def test_s3_buckets_take_media_and_private_uploads(monkeypatch):
 
 
 def test_without_buckets_uploads_stay_on_this_machine(monkeypatch):
-    settings = production(monkeypatch)
+    settings = production_settings(monkeypatch)
     assert type(storage(settings, "default")).__name__ == "FileSystemStorage"
     assert type(storage(settings, "private")).__name__ == "PrivateFileSystemStorage"
 
 
 def test_search_url_makes_opensearch_wagtails_search_backend(monkeypatch):
-    settings = production(monkeypatch, SEARCH_URL="https://search.example.org:9200")
+    settings = production_settings(monkeypatch, SEARCH_URL="https://search.example.org:9200")
     backend = settings.WAGTAILSEARCH_BACKENDS["default"]
     assert backend["BACKEND"] == "wagtail.search.backends.opensearch2"
     assert backend["URLS"] == ["https://search.example.org:9200"]
     assert backend["INDEX"] == "hrt"
-    elastic = production(
+    elastic = production_settings(
         monkeypatch,
         SEARCH_URL="http://127.0.0.1:9200",
         SEARCH_BACKEND="wagtail.search.backends.elasticsearch8",
     )
     assert elastic.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"].endswith("elasticsearch8")
-    assert production(monkeypatch).WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == (
+    assert production_settings(monkeypatch).WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == (
         "wagtail.search.backends.database"
     )
 
 
 def test_trusted_proxies_come_from_the_environment(monkeypatch):
-    settings = production(monkeypatch, TRUSTED_PROXIES="10.0.0.0/24, 127.0.0.1")
+    settings = production_settings(monkeypatch, TRUSTED_PROXIES="10.0.0.0/24, 127.0.0.1")
     assert settings.TRUSTED_PROXIES == ["10.0.0.0/24", "127.0.0.1"]
-    assert production(monkeypatch, TRUSTED_PROXY_COUNT="2").TRUSTED_PROXY_COUNT == 2
+    assert production_settings(monkeypatch, TRUSTED_PROXY_COUNT="2").TRUSTED_PROXY_COUNT == 2
 
 
 def test_gunicorn_reads_its_settings_from_the_environment(monkeypatch):

@@ -4,7 +4,7 @@ to other sites, no MIME sniffing, no framing; HTTPS only and secure cookies in p
 import pytest
 from django.test import Client, override_settings
 
-from tests.support import assert_no_inline_code, settings_under
+from tests.support import assert_no_inline_code, production_settings
 
 from .support import public_pages
 
@@ -77,7 +77,7 @@ SECURITY_SETTINGS = (
 def production(monkeypatch):
     """A test client of the site under the production settings' security values, read afresh
     from config/settings/production.py as a server reads them."""
-    deployed = settings_under(monkeypatch, SECRET_KEY="x" * 60, ALLOWED_HOSTS="example.org")
+    deployed = production_settings(monkeypatch)
     values = {name: getattr(deployed, name) for name in SECURITY_SETTINGS}
     with override_settings(**values, ALLOWED_HOSTS=["example.org"]):
         # Django's security middleware reads its settings when the client first builds it.
