@@ -234,6 +234,13 @@ def performance_of(report):
     return -1 if score is None else score
 
 
+def extra_run_prefix(name, attempt):
+    """The file prefix of a page's extra Lighthouse run. Lighthouse drops a last part such as
+    ".run2" from the prefix it is given (it takes it for an extension), which would overwrite
+    the first run's report and leave the extra run's missing: so no dot."""
+    return f"{name}-run{attempt}"
+
+
 def median_run(base_url, name, path):
     """One Lighthouse run; when its performance score is under 100, two more and the run with
     the median performance score, as Lighthouse's guide to score variability advises: on a busy
@@ -244,7 +251,7 @@ def median_run(base_url, name, path):
     runs = [(*run_lighthouse(base_url, name, path, REPORT_DIR / name), REPORT_DIR / name)]
     if performance_of(runs[0][0]) < 1:
         for attempt in (2, 3):
-            output = REPORT_DIR / f"{name}.run{attempt}"
+            output = REPORT_DIR / extra_run_prefix(name, attempt)
             runs.append((*run_lighthouse(base_url, name, path, output), output))
         runs.sort(key=lambda run: performance_of(run[0]))
     report, failure, chosen = runs[len(runs) // 2]

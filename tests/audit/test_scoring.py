@@ -3,10 +3,12 @@ the issue allows (is-crawlable on noindex pages) and where a 404 page's own stat
 audit found."""
 
 import json
+import re
 from pathlib import Path
 
 from tests.audit.run_audit import (
     category_score,
+    extra_run_prefix,
     failing_audits,
     left_out,
     status_audits_explained,
@@ -202,3 +204,10 @@ def test_a_page_lighthouse_never_audits_fails_with_what_lighthouse_said(tmp_path
 
     assert report is None
     assert failure == "exit code 1: Chrome crashed"
+
+
+def test_an_extra_runs_report_prefix_survives_lighthouses_extension_rule():
+    r"""Lighthouse strips what looks like an extension (/\.\w{2,4}$/) from --output-path."""
+    prefix = extra_run_prefix("library", 2)
+    assert re.sub(r"\.\w{2,4}$", "", prefix) == prefix
+    assert prefix != extra_run_prefix("library", 3) != "library"
