@@ -1,5 +1,6 @@
 """The careers page's filters and the application form."""
 
+import django_filters
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,7 +17,6 @@ from .resumes import (
     validate_resume,
 )
 
-ANY = [("", "Any")]
 EMPTY_FILE = "The file you chose is empty. Please choose your resume file again."
 RESUME_ACCEPT = ",".join(
     [f".{key}" for key in RESUME_TYPES]
@@ -24,28 +24,31 @@ RESUME_ACCEPT = ",".join(
 )
 
 
-class JobFilterForm(forms.Form):
-    """Filters of the list of openings, checked before they touch the query: an unknown value
-    becomes a form error on the page, never a server error."""
+class JobFilter(django_filters.FilterSet):
+    """Filters of the list of openings, checked by django-filter's form before they touch the
+    query: an unknown value is reported on the page and every opening shown, never a server
+    error."""
 
-    type = forms.ChoiceField(
-        label="Type of work", choices=ANY + EmploymentType.choices, required=False
+    type = django_filters.ChoiceFilter(
+        field_name="employment_type",
+        label="Type of work",
+        choices=EmploymentType.choices,
+        empty_label="Any",
     )
-    where = forms.ChoiceField(
-        label="Where the work happens", choices=ANY + LocationType.choices, required=False
+    where = django_filters.ChoiceFilter(
+        field_name="location_type",
+        label="Where the work happens",
+        choices=LocationType.choices,
+        empty_label="Any",
     )
 
-    def has_choices(self):
-        return self.is_bound and self.is_valid() and any(self.cleaned_data.values())
+    def filter_queryset(self, queryset):
+        # One choice not recognised leaves the list whole, as the page's message says.
+        return super().filter_queryset(queryset) if self.is_valid() else queryset
 
-    def filter(self, jobs):
-        if not self.is_bound or not self.is_valid():
-            return jobs
-        if self.cleaned_data["type"]:
-            jobs = jobs.filter(employment_type=self.cleaned_data["type"])
-        if self.cleaned_data["where"]:
-            jobs = jobs.filter(location_type=self.cleaned_data["where"])
-        return jobs
+    @property
+    def is_filtered(self):
+        return self.is_valid() and any(self.form.cleaned_data.values())
 
 
 class ApplicationForm(HoneypotMixin, forms.Form):

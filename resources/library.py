@@ -1,16 +1,15 @@
 """Search, facets, sorting and pagination for the resource library.
 
-Every state of the library is a set of GET parameters, validated by `LibraryFilterForm` before
-they touch a query. The number of SQL queries does not depend on how many resources there are:
-the facets' values and counts come from the facet index (facet_index.py), which leaves only the
-search, if any, to the database; when the index cannot be trusted, one query gives the values
-and one the counts. The results take three more (the page's ids in order, those resources,
-their topics)."""
+Every state of the library is a set of GET parameters, validated by `LibraryFilter` (django-filter)
+before they touch a query. Which resources match the words is the search backend's answer
+(core/search_results.py); the counts of every facet value are the database's, in one query. The
+number of SQL queries does not depend on how many resources there are: the facets' values, the
+counts, then the results (the page's ids in order, those resources, their topics)."""
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 
+import django_filters
 from django import forms
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
@@ -18,21 +17,13 @@ from django.db import connection
 from django.db.models import BooleanField, Case, ExpressionWrapper, F, IntegerField, Q, Value, When
 from django.http import QueryDict
 
-from core.models import Approach
+from core.models import Approach, Language
+from core.search_query import MAX_QUERY_LENGTH, MAX_TERMS, SearchQuery, SearchQueryField
+from core.search_results import as_queryset
 
-from . import facet_index
-from .models import Audience, Language, ResourcePage, ResourceType, Substance, Topic
+from .models import Audience, ResourcePage, ResourceType, Substance, Topic
 
-MAX_QUERY_LENGTH = 200
-MAX_VALUES_PER_FACET = 20
-SLUG = re.compile(r"^[-a-z0-9_]{1,80}$")
-# What reaches the search backend: words only. Quotes, brackets and operators mean nothing to
-# visitors here and are syntax to SQLite FTS5 and PostgreSQL's tsquery.
-NOT_A_WORD = re.compile(r"[^\w]+")
 MAX_TITLE_WORDS = 8
-# With a search, results are ranked among the resources the facet index found matching, when
-# there are no more than this many; otherwise the database searches and filters again.
-MAX_LISTED_RESULTS = 1000
 
 SORT_RELEVANCE, SORT_NEWEST, SORT_TITLE = "relevance", "newest", "title"
 SORT_CHOICES = [
@@ -87,22 +78,29 @@ class LenientMultipleChoiceField(forms.MultipleChoiceField):
         return [v for v in dict.fromkeys(values) if v in known]
 
 
-class LibraryFilterForm(forms.Form):
-    q = forms.CharField(required=False, label="Search the library", strip=True)
+class FacetFilter(django_filters.MultipleChoiceFilter):
+    """One facet, chosen by slugs (?topic=naloxone&topic=fentanyl): the resources carrying any
+    of the values."""
+
+    field_class = LenientMultipleChoiceField
+
+    def __init__(self, facet):
+        self.facet = facet
+        super().__init__(field_name=facet.field, label=facet.label, required=False)
+
+    def filter(self, queryset, values):
+        if not values:
+            return queryset
+        if self.facet.many:
+            return queryset.filter(pk__in=tagged_with(self.facet, "slug", values))
+        return queryset.filter(**{f"{self.facet.field}__slug__in": values})
+
+
+class LibraryForm(forms.Form):
+    """The search and the order, beside the facets' fields that `LibraryFilter` adds."""
+
+    q = SearchQueryField(required=False, label="Search the library")
     sort = forms.ChoiceField(required=False, choices=SORT_CHOICES, label="Sort by")
-
-    def __init__(self, data, facet_choices):
-        super().__init__(data)
-        for facet in FACETS:
-            self.fields[facet.param] = LenientMultipleChoiceField(
-                required=False, label=facet.label, choices=facet_choices.get(facet.param, [])
-            )
-
-    def clean_q(self):
-        query = self.cleaned_data["q"].replace("\x00", "")
-        query = " ".join(query.split())
-        self.query_truncated = len(query) > MAX_QUERY_LENGTH
-        return query[:MAX_QUERY_LENGTH].strip()
 
     def clean_sort(self):
         return self.cleaned_data["sort"] or ""
@@ -115,16 +113,25 @@ class LibraryFilterForm(forms.Form):
         super().full_clean()
 
 
-def search_words(query):
-    return [word for word in NOT_A_WORD.sub(" ", query).split() if word.strip("_")]
+class LibraryFilter(django_filters.FilterSet):
+    """The library's address, read by django-filter like the team's and the careers' filters:
+    one filter per facet, offering the values editors keep in the admin."""
 
+    class Meta:
+        form = LibraryForm
 
-def raw_selection(params):
-    """The facet values asked for, reduced to things that could be slugs."""
-    return {
-        param: [v for v in params.getlist(param) if SLUG.match(v)][:MAX_VALUES_PER_FACET]
-        for param in FACET_PARAMS
-    }
+    def __init__(self, data, facet_choices):
+        super().__init__(data, queryset=ResourcePage.objects.none())
+        for facet in FACETS:
+            self.filters[facet.param] = FacetFilter(facet)
+            self.filters[facet.param].extra["choices"] = facet_choices.get(facet.param, [])
+
+    def filter_queryset(self, queryset, skip=None):
+        """`queryset` narrowed by every chosen facet value, except those of the facet `skip`."""
+        for param, facet_filter in self.filters.items():
+            if param != skip:
+                queryset = facet_filter.filter(queryset, self.form.cleaned_data.get(param))
+        return queryset
 
 
 class ShownResources:
@@ -140,8 +147,8 @@ class ShownResources:
         pks = list(self.queryset.values_list("pk", flat=True)[window])
         if not pks:
             return []
-        # The ids come from the library's visible resources (`LibrarySearch.base` or the facet
-        # index built from them): asking again which pages are private would cost a query.
+        # The ids come from the library's visible resources (`LibrarySearch.base`): asking again
+        # which pages are private would cost a query.
         shown = (
             ResourcePage.objects.live()
             .select_related("resource_type", "language")
@@ -158,27 +165,31 @@ class LibrarySearch:
     """One visitor's view of the library: the query, the chosen filters, the facet counts
     for that query, and the sorted results."""
 
-    def __init__(self, index_page, params, request=None):
+    def __init__(self, index_page, params):
         self.index_page = index_page
         self.params = params if isinstance(params, QueryDict) else QueryDict(mutable=True)
-        index = facet_index.for_library(index_page, request)
-        terms = index.terms if index else self._terms()
-        self.form = LibraryFilterForm(self.params, self._choices(terms))
+        terms = self._terms()
+        self.filters = LibraryFilter(self.params, self._choices(terms))
+        self.form = self.filters.form
         self.form.is_valid()
         data = self.form.cleaned_data
-        self.query = data.get("q", "")
+        self.search_query = data.get("q") or SearchQuery()
+        # What the visitor typed, shown back to them.
+        self.query = self.search_query.text
         self.selected = {param: data.get(param, []) for param in FACET_PARAMS}
-        # Which resources match the search and the filters, when the facet index found out.
-        self.found_pks = None
-        counts, self.total = self._counts_from(index, terms) if index else self._counts(terms)
-        self.facets = self._facets(terms, counts)
         self.sort = data.get("sort") or (SORT_RELEVANCE if self.query else SORT_NEWEST)
-        if self.sort == SORT_RELEVANCE and not self.query:
+        if self.sort == SORT_RELEVANCE and not self.search_query:
             self.sort = SORT_NEWEST
+        counts, self.total = self._counts(terms)
+        self.facets = self._facets(terms, counts)
         self.notices = []
-        if getattr(self.form, "query_truncated", False):
+        if self.search_query.shortened:
             self.notices.append(
                 f"Your search was long, so only its first {MAX_QUERY_LENGTH} characters were used."
+            )
+        elif self.search_query.dropped_terms:
+            self.notices.append(
+                f"Your search was long, so only its first {MAX_TERMS} words were used."
             )
         if any(len(self.params.getlist(p)) != len(self.selected[p]) for p in FACET_PARAMS):
             self.notices.append("Some filters in the address were not recognised and were ignored.")
@@ -228,43 +239,31 @@ class LibrarySearch:
         are private takes a query, which the facet index often spares)."""
         return self.index_page.resources()
 
-    def _searched(self):
-        """Live resources of this library matching the query, in the backend's order."""
-        words = search_words(self.query)
-        if words:
-            return self.base.search(
-                " ".join(words), operator="and", order_by_relevance=True
-            ).get_queryset()
-        if self.query:
-            return self.base.none()
-        return self.base
-
-    def _filtered(self, queryset, skip=None):
-        for facet in FACETS:
-            values = self.selected.get(facet.param)
-            if not values or facet.param == skip:
-                continue
-            if facet.many:
-                queryset = queryset.filter(pk__in=tagged_with(facet, "slug", values))
-            else:
-                queryset = queryset.filter(**{f"{facet.field}__slug__in": values})
-        return queryset
+    @cached_property
+    def matching(self):
+        """The library's visible resources matching the words, as a queryset (in order of
+        relevance when the visitor sorts by it); every resource when there are no words."""
+        if not self.search_query:
+            # A query of punctuation only: nothing can match.
+            return self.base.none() if self.query else self.base
+        ranked = self.sort == SORT_RELEVANCE
+        found = self.base.search(self.search_query.backend_query("and"), order_by_relevance=ranked)
+        return as_queryset(found, self.base, ranked=ranked)
 
     @staticmethod
     def _terms():
         """Every value of every facet, in one UNION query over the small taxonomy tables: (facet
-        parameter, pk, slug, name, position), in the order the facets list them."""
-        parts = []
-        for facet in FACETS:
-            position = F("sort_order") if facet.model is Approach else Value(0)
-            parts.append(
-                facet.model.objects.order_by()
-                .annotate(facet=Value(facet.param), position=position)
-                .values_list("facet", "pk", "slug", "name", "position")
-            )
+        parameter, pk, slug, name, position), each facet's values in the order editors chose."""
+        parts = [
+            facet.model.objects.order_by()
+            .annotate(facet=Value(facet.param))
+            .values_list("facet", "pk", "slug", "name", "sort_order")
+            for facet in FACETS
+        ]
         first, *rest = parts
         return sorted(
-            first.union(*rest, all=True), key=lambda row: (row[0], row[4], row[3].lower())
+            first.union(*rest, all=True).order_by(),
+            key=lambda row: (row[0], row[4] or 0, row[3].lower()),
         )
 
     def _chosen_pks(self, terms):
@@ -273,55 +272,6 @@ class LibrarySearch:
             facet.param: [ids[(facet.param, slug)] for slug in self.selected[facet.param]]
             for facet in FACETS
         }
-
-    def _counts_from(self, index, terms):
-        """The same counts as `_counts`, from the facet index: only the search, if any, is
-        asked of the database."""
-        words = search_words(self.query)
-        if words:
-            # Every resource matching the words, live or not, in this library or another: the
-            # index keeps only this library's live ones, and the database is spared the check.
-            # Thousands of ids are read straight from the cursor: Django's row handling would
-            # cost more than the query.
-            found = ResourcePage.objects.search(" ".join(words), operator="and")
-            matching_pks = found.get_queryset().order_by().values_list("pk").query
-            try:
-                sql, params = matching_pks.sql_with_params()
-            except EmptyResultSet:
-                return {}, 0
-            with connection.cursor() as cursor:
-                cursor.execute(sql, params)
-                matching = index.resources(pk for (pk,) in cursor.fetchall())
-        elif self.query:  # punctuation only: nothing can match
-            return {}, 0
-        else:
-            matching = index.everything
-        chosen = {
-            param: index.carrying(param, pks)
-            for param, pks in self._chosen_pks(terms).items()
-            if pks
-        }
-
-        def passing(skip):
-            bits = matching
-            for param, carrying in chosen.items():
-                if param != skip:
-                    bits &= carrying
-            return bits
-
-        counts = {}
-        for facet in FACETS:
-            bits = passing(facet.param)
-            for param, pk, _slug, _name, _position in terms:
-                if param == facet.param:
-                    count = index.count(bits, param, pk)
-                    if count:
-                        counts[(param, pk)] = count
-        found = passing(None)
-        total = found.bit_count()
-        if words and total <= MAX_LISTED_RESULTS:
-            self.found_pks = index.pks_of(found)
-        return counts, total
 
     def _counts(self, terms):
         """How many resources each facet value would give, and the total, in one SQL query.
@@ -345,7 +295,7 @@ class LibrarySearch:
         for param, alias in passes.items():
             tagged = tagged_with(FACETS_BY_PARAM[param], "pk", chosen[param])
             annotations[alias] = ExpressionWrapper(Q(pk__in=tagged), output_field=BooleanField())
-        matching = self._searched().order_by().values(rid=F("pk"), **annotations)
+        matching = self.matching.order_by().values(rid=F("pk"), **annotations)
         try:
             matching_sql, params = matching.query.sql_with_params()
         except EmptyResultSet:  # a query of punctuation only: nothing can match
@@ -421,21 +371,11 @@ class LibrarySearch:
         ]
 
     def results(self):
-        words = search_words(self.query)
-        if self.found_pks is not None:
-            # The facet index already knows the matching resources, all visible to the public:
-            # rank only those, rather than search and filter everything again.
-            queryset = ResourcePage.objects.live().filter(pk__in=self.found_pks)
-            if not self.found_pks:
-                queryset = queryset.none()
-            elif self.sort == SORT_RELEVANCE:
-                queryset = queryset.search(
-                    " ".join(words), operator="and", order_by_relevance=True
-                ).get_queryset()
-        else:
-            queryset = self._filtered(self._searched())
+        queryset = self.filters.filter_queryset(self.matching)
+        words = self.search_query.terms
         if self.sort == SORT_RELEVANCE and words:
-            # Resources with a searched word in their title come first, on every backend.
+            # Resources with a searched word in their title come first, then the backend's order
+            # of relevance: the backends weigh titles differently (SQLite's FTS5 not at all).
             title_hit = Q()
             for word in words[:MAX_TITLE_WORDS]:
                 title_hit |= Q(title__icontains=word)

@@ -3,19 +3,19 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from resources.models import Audience, Language, ResourceType, Substance, Topic
+from resources.models import Audience, ResourceType, Substance, Topic
 
 RESOURCE_COUNT = Column("resource_count", label="Resources", sort_key="resource_count")
 
 
 class TermViewSet(SnippetViewSet):
-    """A taxonomy list: name, slug and how many resources use each value."""
+    """A taxonomy list: name, slug and how many resources use each value, in the order editors
+    drag them into. (The languages, shared with the team, are listed under "Languages".)"""
 
     list_display = ["name", "slug", RESOURCE_COUNT]
     search_fields = ["name", "slug"]
     # A few dozen short names: the database searches them directly, counts included.
     search_backend_name = None
-    ordering = ["name"]
     list_per_page = 50
 
     def get_queryset(self, request):
@@ -39,15 +39,6 @@ class LibraryTaxonomies(SnippetViewSetGroup):
         term_viewset(Topic, "tag"),
         term_viewset(Substance, "tag"),
         term_viewset(Audience, "group"),
-        type(
-            "LanguageViewSet",
-            (TermViewSet,),
-            {
-                "model": Language,
-                "icon": "globe",
-                "list_display": ["name", "code", "slug", RESOURCE_COUNT],
-            },
-        ),
     )
 
 

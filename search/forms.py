@@ -1,14 +1,6 @@
 from django import forms
 
-from .query import SearchQuery
-
-
-class SearchQueryField(forms.CharField):
-    """Accepts any text and gives a SearchQuery: control characters and NUL bytes are removed
-    and very long text is shortened, rather than refusing the visitor's search."""
-
-    def to_python(self, value):
-        return SearchQuery.parse(value if isinstance(value, str) else "")
+from core.search_query import SearchQuery, SearchQueryField
 
 
 class SearchForm(forms.Form):

@@ -7,7 +7,7 @@ backend's order: the backends weigh titles differently (FTS5 not at all), and a 
 types "abstinence" should land on the page about it before pages that are merely tagged with it.
 
 The database work does not grow with the number of results: one search query gives every match
-with the few columns ranking needs (as plain rows on the database backends: building hundreds of
+with the few columns ranking needs (as plain rows, core/search_results.py: building hundreds of
 page objects only to read three fields took longer than the search), then the shown page of
 results is loaded with one query per page type."""
 
@@ -20,9 +20,10 @@ from django.db import DatabaseError, transaction
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 
+from core.search_query import WORD, SearchQuery
+from core.search_results import as_queryset
 from core.visibility import visible_to_public
 
-from .query import WORD, SearchQuery
 from .snippets import build_snippet
 from .terms import count_search
 
@@ -123,14 +124,8 @@ class SiteSearch:
                     found = self.pages().autocomplete(self.query.backend_query(operator))
                 else:
                     found = self.pages().search(self.query.backend_query(operator))
-                found = found[:MAX_RESULTS]
-                if hasattr(found, "get_queryset"):  # the database backends
-                    return [
-                        Match(*row) for row in found.get_queryset().values_list(*RANKING_FIELDS)
-                    ]
-                return [
-                    Match(*(getattr(page, field) for field in RANKING_FIELDS)) for page in found
-                ]
+                found = as_queryset(found[:MAX_RESULTS], self.pages(), ranked=True)
+                return [Match(*row) for row in found.values_list(*RANKING_FIELDS)]
         except (DatabaseError, ValueError, NotImplementedError):
             logger.warning("Site search failed for a query of %d words", len(self.query.terms))
             self.failed = True

@@ -19,7 +19,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.search.utils import normalise_query_string
 
-from .query import SearchQuery
+from core.search_query import SearchQuery
 
 DEFAULT_TERMS_PER_DAY = 200
 # Real searches are a few words; a 100-character query is already a sentence.

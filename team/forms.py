@@ -1,59 +1,70 @@
-"""The team list's filters. Values arrive in the address, so they are validated here before they
-touch a query: an unknown value becomes a message and is left out, never an error page."""
+"""The team list's filters. Values arrive in the address, so django-filter validates them with a
+form before they touch a query: an unknown value becomes a message and is left out while the
+other choices still apply, never an error page."""
 
+import django_filters
 from django import forms
 
-from team.models import Language, SessionFormat, Specialty
+from core.models import Language
+
+from .models import SessionFormat, Specialty
 
 NOT_RECOGNISED = "That choice was not recognised, so it was left out."
 
 
-class TaxonomyChoiceField(forms.ModelChoiceField):
-    default_error_messages = {"invalid_choice": NOT_RECOGNISED}
+class ListChoiceFilter(django_filters.ModelChoiceFilter):
+    """One of the team's lists, chosen by slug (?language=spanish)."""
 
-    def __init__(self, **kwargs):
-        super().__init__(queryset=None, to_field_name="slug", required=False, **kwargs)
+    def __init__(self, list_model, **kwargs):
+        self.list_model = list_model
+        super().__init__(
+            to_field_name="slug",
+            error_messages={"invalid_choice": NOT_RECOGNISED},
+            queryset=list_model.objects.all(),
+            **kwargs,
+        )
 
 
-class TeamFilterForm(forms.Form):
-    specialty = TaxonomyChoiceField(label="Specialty", empty_label="Any specialty")
-    language = TaxonomyChoiceField(label="Language", empty_label="Any language")
-    format = TaxonomyChoiceField(label="How you meet", empty_label="In person or telehealth")
-    accepting = forms.BooleanField(required=False, label="Only clinicians taking new clients")
+class TeamFilter(django_filters.FilterSet):
+    """What people look for first in a clinician: a specialty, a language, how sessions happen,
+    and whether they take new clients. `qs` is the listed clinicians narrowed by the choices."""
 
-    # The member relation each filter narrows, and the list its choices come from.
-    FILTERS = {
-        "specialty": ("specialties", Specialty),
-        "language": ("languages", Language),
-        "format": ("session_formats", SessionFormat),
-    }
+    specialty = ListChoiceFilter(
+        Specialty, field_name="specialties", label="Specialty", empty_label="Any specialty"
+    )
+    language = ListChoiceFilter(
+        Language, field_name="languages", label="Language", empty_label="Any language"
+    )
+    format = ListChoiceFilter(
+        SessionFormat,
+        field_name="session_formats",
+        label="How you meet",
+        empty_label="In person or telehealth",
+    )
+    accepting = django_filters.BooleanFilter(
+        label="Only clinicians taking new clients",
+        widget=forms.CheckboxInput,
+        method="only_accepting",
+    )
 
-    def __init__(self, data, members):
-        super().__init__(data)
+    def __init__(self, data, queryset):
+        super().__init__(data, queryset=queryset)
         # Offer only what some listed clinician has: a choice that can only find no one helps
         # nobody.
-        member_ids = members.order_by().values("pk")
-        for name, (_relation, model) in self.FILTERS.items():
-            self.fields[name].queryset = model.objects.filter(
-                team_members__in=member_ids
-            ).distinct()
+        member_ids = queryset.order_by().values("pk")
+        for list_filter in self.filters.values():
+            if isinstance(list_filter, ListChoiceFilter):
+                list_filter.queryset = list_filter.list_model.objects.filter(
+                    team_members__in=member_ids
+                ).distinct()
+
+    def only_accepting(self, members, _name, ticked):
+        return members.filter(accepting_new_clients=True) if ticked else members
 
     @property
     def is_filtered(self):
-        return any(self.chosen().values())
-
-    def chosen(self):
-        """The valid choices in the address; invalid ones are dropped with an error shown."""
+        """Whether a choice in the address was recognised, and so narrows the list."""
         if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
-
-    def filter(self, members):
-        chosen = self.chosen()
-        for name, (relation, _model) in self.FILTERS.items():
-            if name in chosen:
-                members = members.filter(**{relation: chosen[name]})
-        if chosen.get("accepting"):
-            members = members.filter(accepting_new_clients=True)
-        return members
+            return False
+        self.form.is_valid()  # leaves out of `cleaned_data` any value not recognised
+        return any(self.form.cleaned_data.values())

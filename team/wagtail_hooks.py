@@ -3,7 +3,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from team.models import Language, SessionFormat, Specialty
+from team.models import SessionFormat, Specialty
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -28,12 +28,6 @@ class SpecialtyViewSet(TaxonomyViewSet):
     menu_label = "Specialties"
 
 
-class LanguageViewSet(TaxonomyViewSet):
-    model = Language
-    icon = "globe"
-    menu_label = "Languages"
-
-
 class SessionFormatViewSet(TaxonomyViewSet):
     model = SessionFormat
     icon = "desktop"
@@ -42,7 +36,7 @@ class SessionFormatViewSet(TaxonomyViewSet):
 
 
 class TeamViewSetGroup(SnippetViewSetGroup):
-    items = (SpecialtyViewSet, LanguageViewSet, SessionFormatViewSet)
+    items = (SpecialtyViewSet, SessionFormatViewSet)
     menu_icon = "group"
     menu_label = "Team"
     menu_order = 210

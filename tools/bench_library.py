@@ -1,7 +1,6 @@
 """Time the resource library in-process: server time per request (median and 95th percentile)
 and SQL queries, for the library unfiltered, with two filters, and with a search and filters;
-and the first view after an edit, which also rebuilds the facet index (resources/facet_index.py)
-and the layout kept in the cache.
+and the first view after an edit, which also renders the layout kept in the cache again.
 
 `python -m tools.bench_library [--requests N]` (make bench-library runs it)."""
 

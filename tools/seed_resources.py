@@ -14,10 +14,9 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from core.models import Approach
+from core.models import Approach, Language
 from resources.models import (
     Audience,
-    Language,
     ResourceIndexPage,
     ResourcePage,
     ResourceType,

@@ -94,18 +94,17 @@ class CareersIndexPage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from careers.forms import JobFilterForm
+        from careers.forms import JobFilter
 
         context = super().get_context(request, *args, **kwargs)
         open_jobs = self.open_jobs()
-        filters = JobFilterForm(request.GET or None)
-        jobs = filters.filter(open_jobs)
-        page_of_jobs = Paginator(jobs, JOBS_PER_PAGE).get_page(request.GET.get("page"))
+        filters = JobFilter(request.GET or None, queryset=open_jobs)
+        page_of_jobs = Paginator(filters.qs, JOBS_PER_PAGE).get_page(request.GET.get("page"))
         context.update(
             filters=filters,
             page_obj=page_of_jobs,
             jobs=page_of_jobs.object_list,
-            is_filtered=filters.has_choices(),
+            is_filtered=filters.is_filtered,
             # Tells "nothing matches your filters" apart from "no openings right now".
             has_openings=bool(page_of_jobs.object_list) or open_jobs.exists(),
         )

@@ -1,4 +1,5 @@
 from .approaches import Approach
 from .site_settings import PracticeSettings
+from .taxonomy import Language, Term
 
-__all__ = ["Approach", "PracticeSettings"]
+__all__ = ["Approach", "Language", "PracticeSettings", "Term"]

@@ -1,9 +1,8 @@
 from .pages import ResourceIndexPage, ResourcePage
-from .taxonomy import Audience, Language, ResourceType, Substance, Topic
+from .taxonomy import Audience, ResourceType, Substance, Topic
 
 __all__ = [
     "Audience",
-    "Language",
     "ResourceIndexPage",
     "ResourcePage",
     "ResourceType",

@@ -1,4 +1,5 @@
-from django.db import connection, models
+from django.db import models
+from django.db.models import Count, F, Q, Value
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -10,14 +11,9 @@ from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.search_fields import PAGE_SEARCH_FIELDS
 from core.visibility import visible_to_public
 
-from .. import facet_index
-from .taxonomy import Audience, Language, ResourceType, Substance, Topic
+from .taxonomy import Audience, ResourceType, Substance, Topic
 
 RELATED_COUNT = 3
-# Resources looked at for the three related ones: enough that unpublished ones do not matter.
-RELATED_CANDIDATES = 30
-# The facets (facet_index / library parameters) whose shared values make resources related.
-RELATED_FACETS = ("topic", "approach")
 
 
 class ResourceIndexPage(RoutablePageMixin, Page):
@@ -56,7 +52,7 @@ class ResourceIndexPage(RoutablePageMixin, Page):
     def library(self, request):
         from resources.library import LibrarySearch
 
-        library = LibrarySearch(self, request.GET, request)
+        library = LibrarySearch(self, request.GET)
         response = self.render(
             request,
             context_overrides={"library": library, "results": library.page_of_results()},
@@ -91,7 +87,9 @@ class ResourcePage(Page):
         help_text="The points on the spectrum this resource serves.",
     )
     audiences = ParentalManyToManyField(Audience, blank=True, related_name="resources")
-    language = models.ForeignKey(Language, on_delete=models.PROTECT, related_name="resources")
+    language = models.ForeignKey(
+        "core.Language", on_delete=models.PROTECT, related_name="resources"
+    )
     external_url = models.URLField(
         "external link", max_length=500, blank=True, help_text="The resource on its own site."
     )
@@ -166,66 +164,32 @@ class ResourcePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        library = self.get_parent().specific
-        context["library_url"] = library.get_url(request)
-        context["related_resources"] = self.related_resources(library, request)
+        context["library_url"] = self.get_parent().get_url(request)
+        context["related_resources"] = self.related_resources()
         return context
 
-    def related_resources(self, library=None, request=None):
-        """Other resources of the library sharing the most topics and approaches with this one,
-        the most shared first, then the most recently reviewed.
+    def related_resources(self):
+        """Up to three other public resources of the library sharing the most topics and
+        approaches with this one; then the most recently reviewed, then by title. One query.
 
-        The shared counts come from the library's facet index when it is current (a few
-        operations on bit sets), else from the two tag tables alone (a grouped count over a
-        UNION): either way, without joining every resource in the library. A preview counts
-        the draft's own tags, which the index (of what is published) does not know."""
-        previewing = getattr(request, "is_preview", False)
-        index = None if library is None or previewing else facet_index.for_library(library, request)
-        shared = index.sharing(self.pk, RELATED_FACETS, RELATED_CANDIDATES) if index else None
-        if shared is None:
-            shared = self._shared_tags_in_sql()
-            candidates = visible_to_public(ResourcePage.objects.sibling_of(self, inclusive=False))
-        else:
-            # The index holds only the library's resources that anyone may see (it is built from
-            # `resources()`): asking again which pages are private would cost a query.
-            candidates = ResourcePage.objects.live()
-        candidates = candidates.filter(pk__in=shared).select_related("resource_type", "language")
-        return sorted(
-            candidates,
-            key=lambda page: (
-                -shared[page.pk],
-                -(page.last_reviewed.toordinal() if page.last_reviewed else 0),
-                page.title,
-            ),
-        )[:RELATED_COUNT]
-
-    def _shared_tags_in_sql(self):
-        """{resource pk: topics and approaches it shares with this one}, for the resources
-        sharing the most."""
-        # Read through the managers, so a preview counts the draft's tags (kept in memory).
-        topic_ids = [topic.pk for topic in self.topics.all()]
-        approach_ids = [approach.pk for approach in self.approaches.all()]
-        if not topic_ids and not approach_ids:
-            return {}
-        parts, params = [], []
-        for field, target, ids in (
-            ("topics", "topic", topic_ids),
-            ("approaches", "approach", approach_ids),
-        ):
-            if not ids:
-                continue
-            through = ResourcePage._meta.get_field(field).remote_field.through
-            column = through._meta.get_field(target).column
-            placeholders = ", ".join(["%s"] * len(ids))
-            parts.append(  # identifiers from the models, values as parameters
-                f"SELECT resourcepage_id FROM {through._meta.db_table} "  # noqa: S608
-                f"WHERE {column} IN ({placeholders})"
-            )
-            params.extend(ids)
-        sql = (
-            f"SELECT resourcepage_id, COUNT(*) AS shared FROM ({' UNION ALL '.join(parts)}) tags "  # noqa: S608
-            "WHERE resourcepage_id <> %s GROUP BY resourcepage_id ORDER BY shared DESC LIMIT %s"
+        The tags are read through the managers, so a preview ranks by the draft's own tags."""
+        tags = {
+            "topics": [topic.pk for topic in self.topics.all()],
+            "approaches": [approach.pk for approach in self.approaches.all()],
+        }
+        tags = {relation: ids for relation, ids in tags.items() if ids}
+        if not tags:
+            return []
+        shares, shared = Q(), Value(0)
+        for relation, ids in tags.items():
+            shares |= Q(**{f"{relation}__in": ids})
+            shared += Count(relation, filter=Q(**{f"{relation}__in": ids}), distinct=True)
+        return list(
+            visible_to_public(ResourcePage.objects.sibling_of(self, inclusive=False))
+            .filter(shares)
+            .annotate(shared=shared)
+            .select_related("resource_type", "language")
+            .order_by("-shared", F("last_reviewed").desc(nulls_last=True), "title", "pk")[
+                :RELATED_COUNT
+            ]
         )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, self.pk, RELATED_CANDIDATES])
-            return dict(cursor.fetchall())

@@ -1,12 +1,11 @@
 from .featured import HomeFeaturedMember
 from .pages import CARD_PHOTO, PROFILE_PHOTO, TeamIndexPage, TeamMemberPage, with_card_details
-from .taxonomy import Language, SessionFormat, Specialty
+from .taxonomy import SessionFormat, Specialty
 
 __all__ = [
     "CARD_PHOTO",
     "PROFILE_PHOTO",
     "HomeFeaturedMember",
-    "Language",
     "SessionFormat",
     "Specialty",
     "TeamIndexPage",

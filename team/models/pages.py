@@ -17,7 +17,7 @@ from core.jsonld import json_ld_script
 from core.search_fields import PAGE_SEARCH_FIELDS
 from core.visibility import first_public_page, is_visible_to_public, visible_to_public
 
-from .taxonomy import Language, SessionFormat, Specialty
+from .taxonomy import SessionFormat, Specialty
 
 # The only image sizes the team's pages use: a card (shown at up to 160px, sharp on 2x screens)
 # and the profile (up to 240px). Listings prefetch exactly these renditions: the card's WebP
@@ -71,15 +71,15 @@ class TeamIndexPage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from team.forms import TeamFilterForm
+        from team.forms import TeamFilter
 
         context = super().get_context(request, *args, **kwargs)
         members = self.members()
-        form = TeamFilterForm(request.GET, members=members)
-        shown = list(with_card_details(form.filter(members)))
-        context["filter_form"] = form
+        filters = TeamFilter(request.GET, queryset=members)
+        shown = list(with_card_details(filters.qs))
+        context["filters"] = filters
         context["members"] = shown
-        context["total_members"] = members.count() if form.is_filtered else len(shown)
+        context["total_members"] = members.count() if filters.is_filtered else len(shown)
         # Only an empty list offers the contact form instead.
         context["contact_page"] = None if shown else contact_page()
         return context
@@ -123,7 +123,7 @@ class TeamMemberPage(Page):
         related_name="team_members",
         help_text="The approaches of the spectrum this clinician works with.",
     )
-    languages = ParentalManyToManyField(Language, blank=True, related_name="team_members")
+    languages = ParentalManyToManyField("core.Language", blank=True, related_name="team_members")
     session_formats = ParentalManyToManyField(
         SessionFormat, blank=True, related_name="team_members"
     )
@@ -150,7 +150,7 @@ class TeamMemberPage(Page):
                 FieldPanel("session_formats", widget=forms.CheckboxSelectMultiple),
             ],
             heading="What this clinician offers",
-            help_text="Edit the lists themselves under “Team” in the menu.",
+            help_text="Edit the lists themselves under “Team” and “Languages” in the menu.",
         ),
         FieldRowPanel([FieldPanel("accepting_new_clients"), FieldPanel("display_order")]),
     ]

@@ -122,7 +122,15 @@ def test_filters_with_no_match_say_so_and_offer_all_openings(client):
 
 
 @pytest.mark.parametrize(
-    "query", ["?type=astronaut", "?where=moon", "?type=%00", "?type=" + "x" * 5000, "?page=zz"]
+    "query",
+    [
+        "?type=astronaut",
+        "?where=moon",
+        "?where=moon&type=part-time",
+        "?type=%00",
+        "?type=" + "x" * 5000,
+        "?page=zz",
+    ],
 )
 def test_bad_filter_values_get_a_clear_message_not_a_500(client, query):
     response = client.get(URL + query)

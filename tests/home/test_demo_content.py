@@ -5,7 +5,7 @@ from django.core.management import call_command
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page, Revision, Site
 
-from core.models import Approach, PracticeSettings
+from core.models import Approach, Language, PracticeSettings
 from home.models import ContactPage, HomePage
 
 pytestmark = pytest.mark.django_db
@@ -15,6 +15,7 @@ def site_counts():
     return {
         "pages": Page.objects.count(),
         "approaches": Approach.objects.count(),
+        "languages": Language.objects.count(),
         "form_fields": ContactPage.objects.get().form_fields.count(),
         "sites": Site.objects.count(),
         "submissions": FormSubmission.objects.count(),
@@ -32,6 +33,16 @@ def test_demo_content_builds_the_seed_site(home_page):
         "Total Abstinence",
     ]
     assert PracticeSettings.load().practice_name == "Harm Reduction Therapy"
+
+
+def test_demo_languages_are_made_once_with_their_codes_for_the_library_and_the_team():
+    assert list(Language.objects.values_list("slug", "code")) == [
+        ("english", "en"),
+        ("spanish", "es"),
+    ]
+    spanish = Language.objects.get(slug="spanish")
+    assert spanish.resources.live().exists()
+    assert spanish.team_members.live().exists()
 
 
 def test_demo_content_can_run_twice_without_duplicates():

@@ -3,10 +3,9 @@
 import datetime
 import itertools
 
-from core.models import Approach
+from core.models import Approach, Language
 from resources.models import (
     Audience,
-    Language,
     ResourceIndexPage,
     ResourcePage,
     ResourceType,

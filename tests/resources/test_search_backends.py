@@ -3,7 +3,9 @@ the database backend, and OpenSearch when SEARCH_URL is set, here with opensearc
 answered by tests/resources/fake_opensearch.py."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.test import override_settings
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
 from resources.models import ResourcePage, Topic
@@ -28,13 +30,7 @@ OPENSEARCH = {
 @pytest.fixture(
     params=[
         DATABASE,
-        pytest.param(
-            OPENSEARCH,
-            # Issue 16, item 2: the library reaches into the database backend's results
-            # (get_queryset), which OpenSearch's results do not have. When it stays within the
-            # public search API this passes, and strict=True says so.
-            marks=pytest.mark.xfail(strict=True, raises=AttributeError),
-        ),
+        OPENSEARCH,
     ],
     ids=["database", "opensearch2"],
 )
@@ -79,3 +75,30 @@ def test_search_two_filters_sort_and_a_page_of_results_on_each_backend(client, s
     _response, newest = get(client, {"q": "zebra", "topic": "zebra-care", "language": "spanish"})
     assert result_count(newest) == 8
     assert "Horse" in result_titles(newest)
+
+
+def test_relevance_keeps_the_backends_order_after_title_matches(client, search_backend):
+    make_resource("Quagga notes", summary="About the quagga.")
+    make_resource("Field guide", summary="Quagga quagga quagga: the quagga, again and again.")
+    make_resource("Pocket card", summary="One quagga.")
+    for resource in ResourcePage.objects.live().specific():
+        search_backend.add(resource)
+    _response, page = get(client, {"q": "quagga"})
+    # The title match first; then the backend's ranking, most mentions first on both.
+    assert result_titles(page) == ["Quagga notes", "Field guide", "Pocket card"]
+
+
+def test_site_search_finds_public_pages_on_each_backend(client, search_backend):
+    make_resource("Okapi facts", summary="Okapi, a forest animal.")
+    make_resource("Okapi sightings", summary="Where okapi live: okapi okapi.")
+    private = make_resource("Okapi staff notes", summary="Okapi, for the team only.")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="not-public"
+    )
+    for page in Page.objects.live().specific():
+        search_backend.add(page)
+    response = client.get("/search/", {"q": "okapi"})
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    titles = [link.get_text(strip=True) for link in page.select(".search-result__title a")]
+    assert sorted(titles) == ["Okapi facts", "Okapi sightings"]

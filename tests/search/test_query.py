@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.query import MAX_QUERY_LENGTH, MAX_TERMS, SearchQuery, word_forms
+from core.search_query import MAX_QUERY_LENGTH, MAX_TERMS, SearchQuery, word_forms
 from search.snippets import build_snippet, highlight, window
 
 

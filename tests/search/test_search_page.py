@@ -27,7 +27,7 @@ def test_core_pages_are_labelled_page(client):
 
 
 def test_search_covers_every_page_type_without_a_list_of_models(rf):
-    from search.query import SearchQuery
+    from core.search_query import SearchQuery
     from search.results import SiteSearch
 
     request = rf.get("/search/", {"q": "harm reduction"})

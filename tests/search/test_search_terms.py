@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
-from search.query import SearchQuery
+from core.search_query import SearchQuery
 from search.terms import DEFAULT_TERMS_PER_DAY, MAX_TERM_LENGTH, count_search, terms_per_day
 
 pytestmark = pytest.mark.django_db

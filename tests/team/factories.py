@@ -2,8 +2,8 @@
 
 import itertools
 
-from core.models import Approach
-from team.models import Language, SessionFormat, Specialty, TeamIndexPage, TeamMemberPage
+from core.models import Approach, Language
+from team.models import SessionFormat, Specialty, TeamIndexPage, TeamMemberPage
 
 _numbers = itertools.count(1)
 

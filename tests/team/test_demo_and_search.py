@@ -3,9 +3,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page
 
+from core.models import Language
 from team.models import (
     HomeFeaturedMember,
-    Language,
     SessionFormat,
     Specialty,
     TeamIndexPage,
@@ -101,10 +101,10 @@ def test_pronouns_are_searchable():
 def test_team_lists_are_edited_in_the_admin_with_counts_and_search(client):
     admin = get_user_model().objects.create_superuser("ed", "ed@example.org", "pw")
     client.force_login(admin)
-    response = client.get("/admin/snippets/team/language/")
+    response = client.get("/admin/snippets/team/specialty/")
     assert response.status_code == 200
     assert "Clinicians" in response.text
-    assert "Spanish (Español)" in response.text
+    assert "Anxiety and depression" in response.text
     response = client.get("/admin/snippets/team/specialty/", {"q": "opio"})
     assert response.status_code == 200
     assert "Opioids" in response.text

@@ -125,9 +125,9 @@ def test_filters_are_a_plain_get_form_that_keeps_the_choices(client):
 
 
 def test_filters_offer_only_what_some_clinician_has(client):
-    from team.models import Language
+    from core.models import Language
 
-    Language.objects.create(name="Klingon", slug="klingon", sort_order=99)
+    Language.objects.create(name="Klingon", slug="klingon", code="tlh", sort_order=99)
     page = soup_of(client.get(URL))
     options = [o["value"] for o in page.select('select[name="language"] option')]
     assert options == ["", "english", "spanish"]

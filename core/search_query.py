@@ -1,4 +1,5 @@
-"""What a visitor typed, made safe for every search backend.
+"""What a visitor typed into any search box (the site search, the library), made safe for every
+search backend: `SearchQuery.parse(text)`, or `SearchQueryField` in a form.
 
 Visitors type anything: quotes, brackets, `&|!:*`, emoji, whole pasted paragraphs, NUL bytes.
 PostgreSQL's tsquery and SQLite's FTS5 each have a query syntax that can raise on such input, so
@@ -10,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django import forms
 from wagtail.search.query import PlainText
 
 MAX_QUERY_LENGTH = 200
@@ -110,3 +112,11 @@ class SearchQuery:
         if not text:
             return 0
         return sum(1 for pattern in self.term_patterns if pattern.search(text))
+
+
+class SearchQueryField(forms.CharField):
+    """Accepts any text and gives a SearchQuery: control characters and NUL bytes are removed
+    and very long text is shortened, rather than refusing the visitor's search."""
+
+    def to_python(self, value):
+        return SearchQuery.parse(value if isinstance(value, str) else "")
