@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help install run test lint check lock demo admin-password clean bench bench-library audit audit-deps \
-	serve bench-site faults backup restore
+	serve bench-site faults backup restore editing-screenshots
 
 help:
 	@echo "make run     run the site with demo content on http://$(HOST):$(PORT)"
@@ -37,7 +37,7 @@ demo: install
 	$(MANAGE) load_demo_content
 
 run: demo
-	$(MANAGE) ensure_admin
+	$(MANAGE) ensure_admin --address $(HOST):$(PORT)
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 admin-password: install
@@ -53,6 +53,10 @@ browser-deps:
 # One test process per core (pytest-xdist); every browser test runs in the same one, so the
 # live site is built once. TEST_WORKERS=0 runs everything in this process.
 TEST_WORKERS ?= auto
+
+# The editors' guide's screenshots (docs/editing/), taken by its browser test.
+editing-screenshots: install browser-deps
+	EDITING_SCREENSHOTS_DIR=docs/editing $(BIN)/python -m pytest -q tests/browser/test_editors_guide.py
 
 test: install browser-deps
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)

@@ -13,7 +13,8 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from core import page_cache_signals
-        from core.exports import escape_formulas_in_admin_csv
+        from core.exports import escape_formulas_in_admin_csv, export_times_in_local_time
 
         page_cache_signals.connect()
         escape_formulas_in_admin_csv()
+        export_times_in_local_time()

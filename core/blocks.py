@@ -5,6 +5,8 @@ from django.conf import settings
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from core.validators import validate_phone_number
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -253,12 +255,40 @@ class BaseStreamBlock(blocks.StreamBlock):
 
 
 class CrisisLineBlock(blocks.StructBlock):
+    """A crisis line in the banner on every page: its name and when to call it, and the numbers
+    and link that reach it. The numbers become call and text links, so each is checked."""
+
     name = blocks.CharBlock(max_length=80, help_text="For example “988 Suicide & Crisis Lifeline”.")
-    description = blocks.CharBlock(max_length=200, required=False)
-    phone = blocks.CharBlock(max_length=30, required=False, help_text="Number to call.")
-    text = blocks.CharBlock(max_length=30, required=False, help_text="Number to text, if any.")
-    tty = blocks.CharBlock(max_length=30, required=False, help_text="TTY number, if any.")
-    chat_url = blocks.URLBlock(required=False, help_text="Online chat, if any.")
+    description = blocks.CharBlock(
+        max_length=200,
+        required=False,
+        help_text="When to call it and when it is open, such as “Free, confidential, 24/7”.",
+    )
+    phone = blocks.CharBlock(
+        max_length=30,
+        required=False,
+        label="Phone number",
+        help_text="The number to call, in digits, such as 1-800-662-4357.",
+        validators=[validate_phone_number],
+    )
+    text = blocks.CharBlock(
+        max_length=30,
+        required=False,
+        label="Text (SMS) number",
+        help_text="The number to text, if any, in digits. Put a word people must send, such as "
+        "“HOME”, in the description.",
+        validators=[validate_phone_number],
+    )
+    tty = blocks.CharBlock(
+        max_length=30,
+        required=False,
+        label="TTY number",
+        help_text="For people who are deaf or hard of hearing, if the line has one.",
+        validators=[validate_phone_number],
+    )
+    chat_url = blocks.URLBlock(
+        required=False, label="Chat link", help_text="The line's online chat, if any."
+    )
     pinned = blocks.BooleanBlock(
         required=False,
         default=False,
@@ -269,7 +299,10 @@ class CrisisLineBlock(blocks.StructBlock):
     )
 
     class Meta:
-        icon = "warning"
+        label = "Crisis line"
+        # Collapsed, each line shows its name; a phone, not a warning sign, since this is help.
+        label_format = "{name}"
+        icon = "mobile-alt"
         description = "A crisis line shown in the banner on every page."
 
 

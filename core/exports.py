@@ -8,7 +8,9 @@ then show the value as text, and a person still reads "+1 312 555 0100" as a pho
 (The XLSX export is safe already: Wagtail stores every cell there as text.)"""
 
 import csv
+import datetime
 
+from django.utils import timezone
 from wagtail.admin.views.mixins import Echo, SpreadsheetExportMixin
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -51,3 +53,28 @@ def escape_formulas_in_admin_csv():
     terms lists visitors' searches). So the one method all exports share is replaced, once, at
     start-up, rather than a mixin on our views and this patch for the rest."""
     SpreadsheetExportMixin.stream_csv = stream_csv
+
+
+def in_local_time(value):
+    """An aware date and time as the practice's clock reads it (TIME_ZONE), without a zone, as a
+    spreadsheet cell holds it; a naive one is taken as local already."""
+    return timezone.make_naive(value) if timezone.is_aware(value) else value
+
+
+def local_time_text(value):
+    """The same, as text spreadsheets read as a date and time: 2026-05-01 19:04:05."""
+    return f"{in_local_time(value):%Y-%m-%d %H:%M:%S}"
+
+
+def export_times_in_local_time():
+    """Make every admin export (form submissions, the Applications list, Wagtail's reports) write
+    dates and times as the admin shows them, in TIME_ZONE. Wagtail writes them in UTC, so a
+    message that arrived at 7 p.m. in Chicago read as the next day in the export. Wagtail's own
+    rule for naive values, dates and times stays as it is."""
+    SpreadsheetExportMixin.custom_value_preprocess = {
+        **SpreadsheetExportMixin.custom_value_preprocess,
+        datetime.datetime: {
+            SpreadsheetExportMixin.FORMAT_CSV: local_time_text,
+            SpreadsheetExportMixin.FORMAT_XLSX: in_local_time,
+        },
+    }

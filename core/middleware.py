@@ -18,7 +18,12 @@ ADMIN_CSP = {
 
 
 class AdminContentSecurityPolicyMiddleware:
-    """Give admin responses the admin policy, and tell search engines not to index them."""
+    """Give admin responses the admin policy, and tell search engines not to index them.
+
+    A preview in the admin's side panel is rendered through the middleware as a request to the
+    page's public address (Wagtail's `make_preview_request`): it keeps the public pages' strict
+    policy, except that the admin, on the same origin, may frame it. Public pages themselves
+    stay unframeable."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -29,4 +34,6 @@ class AdminContentSecurityPolicyMiddleware:
         if request.path.startswith(self.prefixes):
             response._csp_config = getattr(settings, "ADMIN_CSP", ADMIN_CSP)
             response.headers.setdefault("X-Robots-Tag", "noindex, nofollow")
+        elif getattr(request, "is_preview", False):
+            response._csp_config = {**settings.SECURE_CSP, "frame-ancestors": ["'self'"]}
         return response

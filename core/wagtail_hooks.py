@@ -1,22 +1,35 @@
 from django.db.models import Count, Q
+from django.urls import include, path
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core import review
 from core.models import Approach, Language
+from core.viewsets import TermViewSet
 
 
-class ApproachViewSet(SnippetViewSet):
+class ApproachViewSet(TermViewSet):
+    """The spectrum of approaches, under a menu name that fits: the explainer shows it in the
+    order editors drag it into."""
+
     model = Approach
     icon = "list-ol"
-    menu_label = "Spectrum of approaches"
+    menu_label = "Approaches"
     menu_order = 200
     add_to_admin_menu = True
     list_display = ["name", "short_name", "summary"]
     search_fields = ["name", "summary"]
+    list_help = (
+        "The spectrum of approaches shown on the explainer page (“What is harm reduction?”), "
+        "and which resources and clinicians are tagged with. Visitors see the approaches in "
+        "this order: drag one by the handle at its left to move it; it is saved when you let go."
+    )
 
 
-class LanguageViewSet(SnippetViewSet):
+class LanguageViewSet(TermViewSet):
     """The languages of the library's resources and of the team's clinicians, in one list: editors
     see how many of each use a language before they rename or remove it, and drag entries into
     the order visitors see."""
@@ -37,6 +50,11 @@ class LanguageViewSet(SnippetViewSet):
     # A few dozen short names: the database searches them directly, counts included.
     search_backend_name = None
     list_per_page = 50
+    list_help = (
+        "The languages resources are written in and clinicians offer therapy in. Visitors see "
+        "them in this order in the library's and the team's filters: drag one by the handle at "
+        "its left to move it; it is saved when you let go."
+    )
 
     def get_queryset(self, request):
         # Two relations counted in one query: distinct, or each count multiplies the other.
@@ -48,3 +66,35 @@ class LanguageViewSet(SnippetViewSet):
 
 register_snippet(ApproachViewSet)
 register_snippet(LanguageViewSet)
+
+
+@hooks.register("register_admin_urls")
+def review_urls():
+    return [path("reviews/", include((review.urlpatterns, "reviews"), namespace="reviews"))]
+
+
+@hooks.register("construct_homepage_panels")
+def reviews_due_panel(request, panels):
+    policy = policy_registry.get_by_type(Page)
+    if policy.user_has_any_permission(request.user, review.REVIEWS_PERMISSIONS):
+        panels.append(review.ReviewsDuePanel(request.user))
+
+
+@hooks.register("register_reports_menu_item")
+def reviews_due_report():
+    return review.reviews_due_menu_item()
+
+
+@hooks.register("register_page_listing_more_buttons")
+def mark_reviewed_in_page_listings(page, user, next_url=None):
+    yield review.MarkReviewedButton(page=page, next_url=next_url, priority=45)
+
+
+@hooks.register("register_page_header_buttons")
+def mark_reviewed_in_the_editor(page, user, view_name, next_url=None):
+    yield review.MarkReviewedButton(page=page, next_url=next_url, priority=62)
+
+
+@hooks.register("register_log_actions")
+def review_log_actions(actions):
+    actions.register_action(review.MARK_REVIEWED_ACTION, "Mark as reviewed", "Marked as reviewed")

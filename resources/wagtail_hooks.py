@@ -1,14 +1,15 @@
 from django.db.models import Count
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from core import viewsets
 from resources.models import Audience, ResourceType, Substance, Topic
 
 RESOURCE_COUNT = Column("resource_count", label="Resources", sort_key="resource_count")
 
 
-class TermViewSet(SnippetViewSet):
+class TermViewSet(viewsets.TermViewSet):
     """A taxonomy list: name, slug and how many resources use each value, in the order editors
     drag them into. (The languages, shared with the team, are listed under "Languages".)"""
 
@@ -31,7 +32,7 @@ def term_viewset(term_model, term_icon):
 
 
 class LibraryTaxonomies(SnippetViewSetGroup):
-    menu_label = "Library taxonomies"
+    menu_label = "Library lists"
     menu_icon = "tag"
     menu_order = 210
     items = (

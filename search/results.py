@@ -46,12 +46,13 @@ LABELS_BY_VERBOSE_NAME = {
 }
 
 
-def result_label(page_class):
-    """What kind of page a result is, in a word a visitor understands."""
-    label = getattr(page_class, "search_result_label", None)
-    if label:
-        return str(label)
-    verbose_name = str(getattr(page_class._meta, "verbose_name", "")).lower()
+def result_label(page):
+    """What kind of page a result is, in a word a visitor understands. `page` is a page or a
+    page class; a page may say more than its class (a closed job says it is closed)."""
+    label = getattr(page, "search_result_label", None)
+    if isinstance(label, str) and label:
+        return label
+    verbose_name = str(getattr(page._meta, "verbose_name", "")).lower()
     return LABELS_BY_VERBOSE_NAME.get(verbose_name, "Page")
 
 
@@ -181,7 +182,7 @@ class SiteSearch:
             results.append(
                 Result(
                     page=page,
-                    label=result_label(type(page)),
+                    label=result_label(page),
                     url=url,
                     snippet=build_snippet(page, self.query),
                 )

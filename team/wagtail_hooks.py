@@ -1,12 +1,13 @@
 from django.db.models import Count, Q
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from core.viewsets import TermViewSet
 from team.models import SessionFormat, Specialty
 
 
-class TaxonomyViewSet(SnippetViewSet):
+class TaxonomyViewSet(TermViewSet):
     """A team list: editors see how many clinicians use each entry before they rename or remove
     it, and drag entries into the order visitors see in the filters."""
 

@@ -32,25 +32,30 @@ class JobApplication(models.Model):
     )
     job_title = models.CharField(max_length=255, help_text="The job's title when they applied.")
     full_name = models.CharField("applicant", max_length=120)
-    email = models.EmailField(max_length=254)
-    phone = models.CharField(max_length=30, blank=True)
+    email = models.EmailField("email address", max_length=254)
+    phone = models.CharField("phone number", max_length=30, blank=True)
     cover_note = models.TextField(blank=True)
     resume = models.FileField(upload_to=resume_upload_to, storage=private_storage, max_length=200)
     resume_type = models.CharField(
-        max_length=10, choices=[(key, kind.label) for key, kind in RESUME_TYPES.items()]
+        "resume file type",
+        max_length=10,
+        choices=[(key, kind.label) for key, kind in RESUME_TYPES.items()],
     )
-    resume_size = models.PositiveIntegerField(default=0)
+    resume_size = models.PositiveIntegerField("resume size in bytes", default=0)
     consented_at = models.DateTimeField(
-        help_text="When the applicant agreed to the retention policy."
+        "agreed to the retention policy",
+        help_text="When the applicant agreed to the retention policy.",
     )
     received_at = models.DateTimeField("received", auto_now_add=True, db_index=True)
     status = models.CharField(
         max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.NEW
     )
     notes = models.TextField(
-        blank=True, help_text="Staff notes. The applicant never sees them; keep them factual."
+        "staff notes",
+        blank=True,
+        help_text="The applicant never sees them; keep them factual.",
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField("last changed", auto_now=True)
 
     class Meta:
         ordering = ["-received_at"]

@@ -89,7 +89,7 @@ class CareersIndexPage(Page):
     def open_jobs(self):
         return (
             visible_to_public(JobPage.objects.child_of(self))
-            .filter(closing_date__gte=timezone.localdate())
+            .filter(closed=False, closing_date__gte=timezone.localdate())
             .order_by("-date_posted", "-pk")
         )
 
@@ -181,6 +181,12 @@ class JobPage(RoutablePageMixin, Page):
         help_text="The last day applications are accepted. After it, the opening leaves the "
         "careers page and its form closes. Move it later to reopen."
     )
+    closed = models.BooleanField(
+        "closed now",
+        default=False,
+        help_text="Tick and publish to stop taking applications today, before the closing "
+        "date (the position is filled, or withdrawn). Untick to reopen.",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -208,7 +214,13 @@ class JobPage(RoutablePageMixin, Page):
         FieldPanel("responsibilities"),
         FieldPanel("qualifications"),
         FieldPanel("how_to_apply"),
-        FieldRowPanel([FieldPanel("date_posted"), FieldPanel("closing_date")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("date_posted"), FieldPanel("closing_date")]),
+                FieldPanel("closed"),
+            ],
+            heading="Open for applications",
+        ),
     ]
 
     search_fields = PAGE_SEARCH_FIELDS + [
@@ -240,7 +252,16 @@ class JobPage(RoutablePageMixin, Page):
 
     @property
     def is_open(self):
-        return self.closing_date >= timezone.localdate()
+        return not self.closed and self.closing_date >= timezone.localdate()
+
+    @property
+    def search_result_label(self):
+        return "Job" if self.is_open else "Job (closed)"
+
+    def get_admin_display_title(self):
+        """The page list and the editor's header say whether applicants can still apply."""
+        title = super().get_admin_display_title()
+        return title if self.is_open else f"{title} (closed)"
 
     @property
     def is_remote_possible(self):

@@ -1,5 +1,6 @@
 from .approaches import Approach
+from .review import ReviewedPage
 from .site_settings import PracticeSettings
 from .taxonomy import Language, Term
 
-__all__ = ["Approach", "Language", "PracticeSettings", "Term"]
+__all__ = ["Approach", "Language", "PracticeSettings", "ReviewedPage", "Term"]

@@ -38,7 +38,7 @@ class Approach(Term):
 
     class Meta(Term.Meta):
         verbose_name = "approach"
-        verbose_name_plural = "spectrum of approaches"
+        verbose_name_plural = "approaches"
 
     @property
     def example_list(self):

@@ -1,3 +1,4 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpRequest
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -6,27 +7,44 @@ from wagtail.fields import StreamField
 
 from core import page_cache
 from core.blocks import CrisisLineBlock, default_crisis_lines
+from core.dates import add_months
+from core.validators import validate_phone_number
 
 
 @register_setting(icon="cog")
 class PracticeSettings(BaseGenericSetting):
     """The practice's details, edited once here and shown on every page: name and how to reach
     it, the crisis lines in the banner, where the quick exit goes, the pages on browsing safely
-    and privacy that the quick exit, the forms and the footer link to, and the footer."""
+    and privacy that the quick exit, the forms and the footer link to, the footer, and how often
+    pages are checked again after a review."""
 
     # Every page links to both (quick exit, footer): loaded with the settings, not one by one.
     select_related = ["browsing_safely_page", "privacy_page"]
 
     practice_name = models.CharField(max_length=120, default="Harm Reduction Therapy")
     tagline = models.CharField(max_length=160, default="Pragmatic Help without Judgement")
-    phone = models.CharField(max_length=30, blank=True)
+    phone = models.CharField(
+        max_length=30,
+        blank=True,
+        validators=[validate_phone_number],
+        help_text="In digits, such as (312) 555-0100.",
+    )
     email = models.EmailField(blank=True)
     address = models.TextField(blank=True, help_text="Street address, one line per line.")
     hours = models.TextField(blank=True, help_text="Opening hours, one line per line.")
     crisis_lines = StreamField(
         [("line", CrisisLineBlock())],
         default=default_crisis_lines,
-        help_text="Shown in the crisis banner on every page, in this order.",
+        collapsed=True,
+        help_text="Shown in the crisis banner on every page, in this order. Open a line to "
+        "change it; check the numbers still work whenever you review the site.",
+    )
+    crisis_lines_last_reviewed = models.DateField(
+        "crisis lines last checked",
+        null=True,
+        blank=True,
+        help_text="The day someone last called each number and opened each chat link. Reports "
+        "› Reviews due says when they are due again.",
     )
     quick_exit_url = models.URLField(
         default="https://www.weather.gov/",
@@ -53,6 +71,13 @@ class PracticeSettings(BaseGenericSetting):
         blank=True,
         help_text="A short line at the foot of every page, such as a land acknowledgement.",
     )
+    review_interval_months = models.PositiveSmallIntegerField(
+        "months between reviews",
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(36)],
+        help_text="When a page is marked as reviewed, its next review is due this many months "
+        "later. Pages past their date are listed under Reports › Reviews due.",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -63,7 +88,8 @@ class PracticeSettings(BaseGenericSetting):
             [FieldPanel("phone"), FieldPanel("email"), FieldPanel("address"), FieldPanel("hours")],
             heading="How to reach the practice",
         ),
-        FieldPanel("crisis_lines"),
+        FieldPanel("crisis_lines", heading="Crisis lines"),
+        FieldPanel("crisis_lines_last_reviewed"),
         MultiFieldPanel(
             [
                 FieldPanel("quick_exit_url"),
@@ -73,6 +99,7 @@ class PracticeSettings(BaseGenericSetting):
             heading="Safety and privacy",
         ),
         FieldPanel("footer_text"),
+        FieldPanel("review_interval_months"),
     ]
 
     class Meta:
@@ -91,6 +118,12 @@ class PracticeSettings(BaseGenericSetting):
             )
             setattr(request_or_site, attribute, kept)
         return getattr(request_or_site, attribute)
+
+    def crisis_lines_review_due(self):
+        """When the crisis lines should next be checked, or None if they never were."""
+        if not self.crisis_lines_last_reviewed:
+            return None
+        return add_months(self.crisis_lines_last_reviewed, self.review_interval_months)
 
     @property
     def address_lines(self):

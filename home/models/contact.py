@@ -5,9 +5,10 @@ from django.core.mail import send_mail
 from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormSubmission
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.fields import RichTextField
@@ -37,6 +38,31 @@ class ContactMessagesPanel(FormSubmissionsPanel):
                 get_forms_for_user(self.request.user).filter(pk=self.instance.pk).exists()
                 and super().is_shown()
             )
+
+
+class HandledMessage(models.Model):
+    """A contact message that someone at the practice has dealt with: who, and when. A message
+    without one is new. The message itself stays Wagtail's own submission row, where the forms
+    admin, its exports and the retention purge find it; this row is deleted with it."""
+
+    message = models.OneToOneField(
+        FormSubmission, primary_key=True, on_delete=models.CASCADE, related_name="handled"
+    )
+    handled_at = models.DateTimeField("handled", default=timezone.now)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="handled by",
+        help_text="Empty once that person's account is deleted; the message stays handled.",
+    )
+
+    class Meta:
+        verbose_name = "handled contact message"
+
+    def __str__(self):
+        return f"Message {self.message_id}, handled {self.handled_at:%Y-%m-%d}"
 
 
 class ContactFormField(AbstractFormField):
@@ -120,6 +146,12 @@ class ContactPage(AbstractEmailForm):
         return self.render_form(
             request, self.get_form(page=self, user=request.user, initial=initial)
         )
+
+    def get_submissions_list_view_class(self):
+        # The inbox's views need this model, so they are imported when first asked for.
+        from home.inbox import ContactMessagesListView
+
+        return ContactMessagesListView
 
     def get_data_fields(self):
         fields = super().get_data_fields()

@@ -6,7 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, StatementBlock
-from core.models import Approach
+from core.models import Approach, ReviewedPage
 from core.search_fields import PAGE_SEARCH_FIELDS
 from core.visibility import first_public_page
 
@@ -22,7 +22,7 @@ class PathwayBlock(blocks.StructBlock):
         description = "A card that leads into one part of the site."
 
 
-class HomePage(Page):
+class HomePage(ReviewedPage, Page):
     """The front door: the practice's promise, what harm reduction is in a few lines, and the
     ways into the rest of the site."""
 
@@ -85,6 +85,7 @@ class HomePage(Page):
         FieldPanel("pathways"),
         InlinePanel("featured_team_members", label="Featured team members", max_num=4),
         FieldPanel("body"),
+        ReviewedPage.review_panel,
     ]
 
     search_fields = PAGE_SEARCH_FIELDS + [
@@ -110,7 +111,7 @@ class HomePage(Page):
         verbose_name = "home page"
 
 
-class ExplainerPage(Page):
+class ExplainerPage(ReviewedPage, Page):
     """Explains harm reduction: what it is, whether abstinence is the goal, and the spectrum of
     approaches, which comes from the editable list of approaches."""
 
@@ -134,9 +135,11 @@ class ExplainerPage(Page):
         MultiFieldPanel(
             [FieldPanel("spectrum_heading"), FieldPanel("spectrum_intro")],
             heading="Spectrum of approaches",
-            help_text="Edit the approaches themselves under “Spectrum of approaches” in the menu.",
+            help_text="Edit the approaches themselves, and their order, under “Approaches” in "
+            "the menu.",
         ),
         FieldPanel("closing"),
+        ReviewedPage.review_panel,
     ]
 
     search_fields = PAGE_SEARCH_FIELDS + [
@@ -162,7 +165,7 @@ class ExplainerPage(Page):
         return context
 
 
-class GoalsPage(Page):
+class GoalsPage(ReviewedPage, Page):
     """The goals of harm reduction therapy and how it is used in therapy, as separate
     statements editors can add to, reorder and reword."""
 
@@ -188,6 +191,7 @@ class GoalsPage(Page):
         FieldPanel("therapy_text"),
         FieldPanel("principles"),
         FieldPanel("body"),
+        ReviewedPage.review_panel,
     ]
 
     search_fields = PAGE_SEARCH_FIELDS + [
@@ -206,7 +210,7 @@ class GoalsPage(Page):
         verbose_name = "goals of harm reduction therapy"
 
 
-class StandardPage(Page):
+class StandardPage(ReviewedPage, Page):
     """A plain page of text for things people need to read in full, such as “Browsing
     safely” and the privacy notice: an introduction, a body, and when it was last reviewed."""
 
@@ -214,16 +218,11 @@ class StandardPage(Page):
         features=RICH_TEXT_FEATURES, blank=True, help_text="One or two sentences: the gist."
     )
     body = StreamField(BaseStreamBlock(), blank=True)
-    last_reviewed = models.DateField(
-        null=True,
-        blank=True,
-        help_text="Shown under the title. Update it when you check the page is still true.",
-    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("body"),
-        FieldPanel("last_reviewed"),
+        ReviewedPage.review_panel,
     ]
 
     search_fields = PAGE_SEARCH_FIELDS + [

@@ -1,3 +1,4 @@
+from django import forms
 from django.db import models
 from django.db.models import Count, F, Q, Value
 from modelcluster.fields import ParentalManyToManyField
@@ -8,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from core.models import ReviewedPage
 from core.search_fields import PAGE_SEARCH_FIELDS
 from core.visibility import visible_to_public
 
@@ -63,15 +65,21 @@ class ResourceIndexPage(RoutablePageMixin, Page):
         return response
 
 
-class ResourcePage(Page):
+class ResourcePage(ReviewedPage, Page):
     """One resource in the library: a guide, hotline, worksheet or reading, described in plain
-    language, tagged so visitors can find it, with a link or a document to open."""
+    language, tagged so visitors can find it, with a link or a document to open, and checked
+    again on a schedule, since stale safer-use advice can hurt someone."""
 
     summary = models.TextField(
         max_length=400,
         help_text="One or two plain sentences: what this is and who it helps. Shown in lists.",
     )
-    body = StreamField(BaseStreamBlock(), blank=True)
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        help_text="Optional: more than the summary says, such as what the resource covers, how "
+        "to use it, and anything to be careful about. Shown on the resource's own page.",
+    )
     organisation = models.CharField(
         max_length=160, blank=True, help_text="Who made or runs it, such as “SAMHSA”."
     )
@@ -104,9 +112,6 @@ class ResourcePage(Page):
     published_date = models.DateField(
         null=True, blank=True, help_text="When the resource itself was published, if known."
     )
-    last_reviewed = models.DateField(
-        null=True, blank=True, help_text="When someone at the practice last checked it."
-    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -116,20 +121,23 @@ class ResourcePage(Page):
             heading="Where to find it",
             help_text="Give a link, a document, or both.",
         ),
+        # Tick boxes for the tags (a click never clears the others) and plain drop-downs for the
+        # short lists: editors see every choice at once, with no pop-up to search.
         MultiFieldPanel(
             [
-                FieldPanel("resource_type"),
-                FieldPanel("language"),
-                FieldPanel("topics"),
-                FieldPanel("substances"),
-                FieldPanel("approaches"),
-                FieldPanel("audiences"),
+                FieldPanel("resource_type", widget=forms.Select),
+                FieldPanel("language", widget=forms.Select),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("substances", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("approaches", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
             ],
             heading="How visitors find it",
+            help_text="Tick every topic, substance, approach and audience that fits. Edit the "
+            "lists themselves under “Library lists”, “Approaches” and “Languages” in the menu.",
         ),
-        MultiFieldPanel(
-            [FieldPanel("published_date"), FieldPanel("last_reviewed")], heading="Dates"
-        ),
+        FieldPanel("published_date"),
+        ReviewedPage.review_panel,
     ]
 
     search_fields = PAGE_SEARCH_FIELDS + [

@@ -47,7 +47,9 @@ def pytest_collection_modifyitems(items):
             item.add_marker(skip)
 
 
-@pytest.fixture(scope="package")
+# Session scope: the browser tests may reach their process between tests of other packages, and
+# building the site again (migrate, demo content, static files) costs some 40 seconds.
+@pytest.fixture(scope="session")
 def live_site(tmp_path_factory):
     site = start_site(tmp_path_factory.mktemp("browser-site"))
     yield site

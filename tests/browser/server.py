@@ -36,11 +36,14 @@ PUBLIC_PAGES = [
 ]
 
 EDITOR = ("browser-editor", "editor-pass-1234")
+# The practice's lead: every part of the admin, for the editors' guide (docs/editing.md).
+LEAD = ("browser-lead", "lead-pass-1234")
 STAFF = ("browser-staff", "staff-pass-1234")
 
 # Accounts the journeys log in with, and the page of each public type they visit.
 SETUP_SCRIPT = """
 from django.contrib.auth import get_user_model
+from wagtail.models import Page, get_page_models
 from django.contrib.auth.models import Group, Permission
 
 User = get_user_model()
@@ -59,18 +62,33 @@ def user(username, password, groups):
 # applications, which only the "Hiring managers" group has.
 user(EDITOR_NAME, EDITOR_PASSWORD, [Group.objects.get(name="Moderators")])
 user(STAFF_NAME, STAFF_PASSWORD, [])
+lead = user(LEAD_NAME, LEAD_PASSWORD, [])
+lead.is_superuser = True
+lead.save()
 
 member = first(TeamMemberPage, accepting_new_clients=True)
 open_job = first(JobPage, closing_date__gte=today)
 closed_job = first(JobPage, closing_date__lt=today)
 pages = public_pages(member, open_job)
+# An opening of its own for the journey that closes one, so the others keep theirs open.
+to_close = open_job.copy(
+    update_attrs={"title": "Peer outreach worker", "slug": "peer-outreach-worker"}
+)
 pages["closed-job"] = closed_job.get_url()
 print(json.dumps({
     "pages": pages,
     "member": {"slug": member.slug, "name": member.title},
     "open_job": {"id": open_job.pk, "title": open_job.title},
     "closed_job": {"title": closed_job.title},
+    "job_to_close": {"id": to_close.pk, "title": to_close.title, "url": to_close.get_url()},
+    "careers_id": to_close.get_parent().pk,
     "goals_id": first(GoalsPage).pk,
+    # One live page of every page type editors can open, by the type's name.
+    "page_ids": {
+        model._meta.verbose_name: model.objects.live().order_by("path").first().pk
+        for model in get_page_models()
+        if model is not Page and model.objects.live().exists()
+    },
     "quick_exit_url": practice.quick_exit_url,
 }))
 """
@@ -105,6 +123,8 @@ def start_site(workdir):
         .replace("EDITOR_PASSWORD", repr(EDITOR[1]))
         .replace("STAFF_NAME", repr(STAFF[0]))
         .replace("STAFF_PASSWORD", repr(STAFF[1]))
+        .replace("LEAD_NAME", repr(LEAD[0]))
+        .replace("LEAD_PASSWORD", repr(LEAD[1]))
     )
     facts = shell_json(env, script)
     # Two threads per worker: the journeys open pages while a form posts.

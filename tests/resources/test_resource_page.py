@@ -28,7 +28,7 @@ def test_resource_page_shows_summary_link_and_taxonomy_links(client):
     assert "/resources/?topic=naloxone" in topic_links
     assert "/resources/?approach=substance-use-management" in topic_links
     assert "/resources/?language=english" in topic_links
-    assert "Last reviewed" in page.get_text()
+    assert "Page last reviewed" in page.get_text()
 
 
 def test_spanish_resources_are_marked_for_screen_readers(client):

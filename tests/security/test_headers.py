@@ -112,3 +112,19 @@ def test_the_admin_dashboard_makes_no_call_to_another_site(admin_client):
     response = admin_client.get("/admin/")
     assert response.status_code == 200
     assert 'data-controller="w-upgrade' not in response.text
+
+
+def test_a_preview_may_be_framed_by_the_admin_only_and_keeps_the_strict_policy(rf, admin_user):
+    """The admin's preview panel shows the page in a frame of its own origin; a public page
+    is never framed (the test above)."""
+    from wagtail.models import Page
+
+    for page in Page.objects.live().filter(depth__gte=2).specific()[:20]:
+        request = rf.get("/admin/")
+        request.user = admin_user
+        response = page.make_preview_request(request, page.default_preview_mode)
+        assert response.status_code == 200, page
+        csp = csp_directives(response.headers["Content-Security-Policy"])
+        assert csp["frame-ancestors"] == ["'self'"], page
+        assert csp["script-src"] == ["'self'"], page
+        assert not any("unsafe" in value for values in csp.values() for value in values), page

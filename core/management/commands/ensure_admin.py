@@ -17,8 +17,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
         parser.add_argument("--reset", action="store_true", help="Choose a new password.")
+        parser.add_argument(
+            "--address",
+            default="127.0.0.1:8000",
+            help="Where the site runs (make run passes its HOST:PORT), for the printed link.",
+        )
 
-    def handle(self, *args, username, reset, **options):
+    def handle(self, *args, username, reset, address, **options):
         if not settings.DEBUG:
             raise CommandError("ensure_admin is for local development (DEBUG on) only.")
         user_model = get_user_model()
@@ -37,6 +42,6 @@ class Command(BaseCommand):
         password = PASSWORD_FILE.read_text().strip()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Admin: http://127.0.0.1:8000/admin/  user: {username}  password: {password}"
+                f"Admin: http://{address}/admin/  user: {username}  password: {password}"
             )
         )
