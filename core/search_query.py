@@ -4,7 +4,14 @@ search backend: `SearchQuery.parse(text)`, or `SearchQueryField` in a form.
 Visitors type anything: quotes, brackets, `&|!:*`, emoji, whole pasted paragraphs, NUL bytes.
 PostgreSQL's tsquery and SQLite's FTS5 each have a query syntax that can raise on such input, so
 only runs of letters and digits ever reach the backend; everything else separates words. The
-visitor still sees what they typed (shortened if it was very long), escaped by the template."""
+visitor still sees what they typed (shortened if it was very long), escaped by the template.
+
+People search the way they speak: "how do I use naloxone", "where can I get test strips", "Narcan"
+for naloxone, "needle exchange" for syringe services. So the query sent to the backend
+(`backend_query`) leaves out question and filler words (STOP_WORDS), and lets each word or
+phrase that belongs to one of the editors' synonym groups (`core.models.SynonymGroup`) match any
+member of its group. It uses only the query classes that every backend the site runs on
+compiles: PlainText, Phrase, And and Or."""
 
 import re
 import unicodedata
@@ -12,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django import forms
-from wagtail.search.query import PlainText
+from wagtail.search.query import And, Or, Phrase, PlainText
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
@@ -24,6 +31,27 @@ SPACES = re.compile(r"\s+")
 # An email address or a phone number looks like someone's own details: not kept in the
 # search-terms report (see search/terms.py).
 PERSONAL = re.compile(r"@|\d[\d\s().-]{5,}\d")
+
+# Words that ask rather than say what a person looks for, in English and Spanish: "how do I use
+# naloxone" means naloxone. Left out of the backend's query unless every word is one of them.
+# (Pieces such as "don" and "t" are what "don't" becomes once punctuation separates words.)
+STOP_WORDS = frozenset(
+    WORD.findall(
+        """
+    a about am an and any anyone are as at be been can could did do does doing don for from get
+    getting go had has have how i if im in into is it its ll m me my of on or our re s should
+    some someone t the there this to use using ve was we were what whats when where which
+    who why will with would you your
+    al algo como cómo con conseguir cual cuál cuando cuándo de del donde dónde el en encontrar es
+    esta está hacer hay la las lo los me mi mis o obtener para por puede puedo que qué se si sobre
+    su sus tengo un una uno usar y yo
+        """
+    )
+)
+# A synonym group may be long; a search expands each word into at most this many alternatives.
+MAX_ALTERNATIVES = 12
+# Longer "synonyms" are sentences, not names for a thing.
+MAX_PHRASE_WORDS = 6
 
 
 def word_forms(term):
@@ -46,6 +74,64 @@ def word_forms(term):
     else:
         forms.append(term + "s")
     return forms
+
+
+def synonym_phrases(text):
+    """The members of one synonym group as an editor writes it ("naloxone, Narcan, hep C"):
+    each a tuple of lower-case words, punctuation other than the commas ignored, repeats left
+    out."""
+    phrases = (tuple(word.casefold() for word in WORD.findall(part)) for part in text.split(","))
+    return list(dict.fromkeys(phrase for phrase in phrases if phrase))
+
+
+class Synonyms:
+    """The synonym groups a search expands words with, each a list of phrases (tuples of
+    words). A phrase found in several groups stands for the members of all of them."""
+
+    def __init__(self, groups=()):
+        self.groups = [list(group) for group in groups]
+        self.by_first_word = {}
+        for number, group in enumerate(self.groups):
+            for phrase in group:
+                entries = self.by_first_word.setdefault(phrase[0], {})
+                entries.setdefault(phrase, []).append(number)
+
+    @classmethod
+    def from_texts(cls, texts):
+        """From the groups as editors write them, one text per group."""
+        groups = (
+            [phrase for phrase in synonym_phrases(text) if len(phrase) <= MAX_PHRASE_WORDS]
+            for text in texts
+        )
+        return cls(group for group in groups if len(group) > 1)
+
+    def __bool__(self):
+        return bool(self.groups)
+
+    def match(self, words, start):
+        """The longest member of a group that the visitor's words spell out from `start` (any
+        of their singular and plural forms, so "needle exchanges" is "needle exchange"), as
+        (number of words, the members it stands for), or None."""
+        forms = [word_forms(word) for word in words]
+        best = None
+        for form in forms[start]:
+            for phrase, numbers in self.by_first_word.get(form, {}).items():
+                end = start + len(phrase)
+                if end > len(words) or (best and len(phrase) <= best[0]):
+                    continue
+                if all(phrase[n] in forms[start + n] for n in range(1, len(phrase))):
+                    members = [member for number in numbers for member in self.groups[number]]
+                    best = (len(phrase), list(dict.fromkeys(members)))
+        return best
+
+
+NO_SYNONYMS = Synonyms()
+
+
+def as_query(phrase):
+    """One word, or the words of a phrase next to each other."""
+    text = " ".join(phrase)
+    return PlainText(text) if len(phrase) == 1 else Phrase(text)
 
 
 @dataclass
@@ -83,13 +169,45 @@ class SearchQuery:
     def looks_personal(self):
         return bool(PERSONAL.search(self.text))
 
-    def backend_query(self, operator="and"):
-        """A query for Wagtail's search backends, built from words only. With "or", words of
-        one or two characters are left out: alone they match pages by accident."""
-        terms = self.terms
-        if operator == "or":
-            terms = [term for term in terms if len(term) > 2] or terms
-        return PlainText(" ".join(terms), operator=operator)
+    @cached_property
+    def editors_synonyms(self):
+        """The synonym groups editors keep, read once per search (and kept in the cache until
+        the next edit: `core.models.synonyms.current_synonyms`)."""
+        from core.models.synonyms import current_synonyms
+
+        return current_synonyms()
+
+    def backend_query(self, operator="and", synonyms=None):
+        """A query for Wagtail's search backends, built from words only.
+
+        Question and filler words (STOP_WORDS) are left out, unless every word is one. A word or
+        phrase of a synonym group matches any member of its group (`synonyms`, the editors'
+        groups when not given). The other words are one PlainText, as they always were, so a
+        search that no synonym touches ranks as before. With "or", words of one or two
+        characters are left out too: alone they match pages by accident."""
+        if synonyms is None:
+            synonyms = self.editors_synonyms if self.terms else NO_SYNONYMS
+        words, groups = [], []
+        position = 0
+        while position < len(self.terms):
+            found = synonyms.match(self.terms, position) if synonyms else None
+            if found is None:
+                words.append(self.terms[position])
+                position += 1
+                continue
+            length, members = found
+            typed = tuple(self.terms[position : position + length])
+            alternatives = list(dict.fromkeys([typed, *members]))[:MAX_ALTERNATIVES]
+            groups.append(Or([as_query(phrase) for phrase in alternatives]))
+            position += length
+        if groups or any(word not in STOP_WORDS for word in words):
+            words = [word for word in words if word not in STOP_WORDS]
+        if operator == "or" and (groups or any(len(word) > 2 for word in words)):
+            words = [word for word in words if len(word) > 2]
+        parts = ([PlainText(" ".join(words), operator=operator)] if words else []) + groups
+        if len(parts) <= 1:
+            return parts[0] if parts else PlainText("", operator=operator)
+        return And(parts) if operator == "and" else Or(parts)
 
     @cached_property
     def term_patterns(self):

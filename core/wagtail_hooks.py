@@ -5,9 +5,10 @@ from wagtail.admin.ui.tables import Column
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core import review
-from core.models import Approach, Language
+from core.models import Approach, Language, SynonymGroup
 from core.viewsets import TermViewSet
 
 
@@ -98,3 +99,21 @@ def mark_reviewed_in_the_editor(page, user, view_name, next_url=None):
 @hooks.register("register_log_actions")
 def review_log_actions(actions):
     actions.register_action(review.MARK_REVIEWED_ACTION, "Mark as reviewed", "Marked as reviewed")
+
+
+class SynonymGroupViewSet(SnippetViewSet):
+    """The search synonyms: one row per group of words that mean the same thing to visitors."""
+
+    model = SynonymGroup
+    icon = "search"
+    menu_label = "Search synonyms"
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["words"]
+    search_fields = ["words"]
+    # A few dozen short rows: the database searches them directly.
+    search_backend_name = None
+    list_per_page = 50
+
+
+register_snippet(SynonymGroupViewSet)

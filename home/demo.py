@@ -6,7 +6,8 @@ It fills an empty site only. If the site has any page of its own (anything but W
 undoes an editor's work: pages, settings, snippets and groups stay as the editors left them.
 
 A data file holds, in this order of loading:
-- `snippets`: a model (“app.Model”) and its rows; rows already there (same slug) are kept;
+- `snippets`: a model (“app.Model”) and its rows; rows already there (same slug, or same
+  value of the field the table names as its `key`) are kept;
 - `pages`: each with its type and its path on the site (“/” is the home page); a path listed
   again in a later file updates that page, so the home page can link to pages built after it;
 - `page_tables`: a CSV file of pages of one type under one parent, one page per row;
@@ -32,6 +33,7 @@ from wagtail.models import GroupPagePermission, Page, Site
 # Later files link to the pages of earlier ones; links.toml points the home page at them all.
 DATA_FILES = [
     ("home", "site.toml"),
+    ("core", "synonyms.toml"),
     ("home", "safety.toml"),
     ("resources", "library.toml"),
     ("team", "team.toml"),
@@ -56,10 +58,11 @@ def load_file(path, pages):
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     for table in data.get("snippets", []):
         model = apps.get_model(table["model"])
+        key = table.get("key", "slug")
         for order, row in enumerate(table["rows"]):
             if hasattr(model, "sort_order"):
                 row = {**row, "sort_order": order}
-            model.objects.get_or_create(slug=row.pop("slug"), defaults=row)
+            model.objects.get_or_create(**{key: row.pop(key)}, defaults=row)
     for entry in data.get("pages", []):
         save_page(entry, pages)
     for table in data.get("page_tables", []):

@@ -13,13 +13,15 @@ import django_filters
 from django import forms
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.db.models import BooleanField, Case, ExpressionWrapper, F, IntegerField, Q, Value, When
 from django.http import QueryDict
 
+from core import spelling
 from core.models import Approach, Language
 from core.search_query import MAX_QUERY_LENGTH, MAX_TERMS, SearchQuery, SearchQueryField
 from core.search_results import as_queryset
+from core.visibility import first_public_page
 
 from .models import Audience, ResourcePage, ResourceType, Substance, Topic
 
@@ -101,6 +103,8 @@ class LibraryForm(forms.Form):
 
     q = SearchQueryField(required=False, label="Search the library")
     sort = forms.ChoiceField(required=False, choices=SORT_CHOICES, label="Sort by")
+    # "Search instead for" what was typed: no correcting of its spelling.
+    as_typed = forms.BooleanField(required=False)
 
     def clean_sort(self):
         return self.cleaned_data["sort"] or ""
@@ -180,7 +184,17 @@ class LibrarySearch:
         self.sort = data.get("sort") or (SORT_RELEVANCE if self.query else SORT_NEWEST)
         if self.sort == SORT_RELEVANCE and not self.search_query:
             self.sort = SORT_NEWEST
+        # What the results were found by: the visitor's words, or, when those found nothing,
+        # their corrected spelling ("Showing results for") or similar words (PostgreSQL).
+        self.searched_query = self.search_query
+        self.backend_query = self.search_query.backend_query("and")
+        self.corrected_query = None
+        self.matched_similar_words = False
+        self.as_typed = bool(data.get("as_typed"))
+        self.facet_names = [name for _param, _pk, _slug, name, _position in terms]
         counts, self.total = self._counts(terms)
+        if not self.total and self._words_found_nothing():
+            counts, self.total = self._search_misspelled(terms, counts)
         self.facets = self._facets(terms, counts)
         self.notices = []
         if self.search_query.shortened:
@@ -247,8 +261,71 @@ class LibrarySearch:
             # A query of punctuation only: nothing can match.
             return self.base.none() if self.query else self.base
         ranked = self.sort == SORT_RELEVANCE
-        found = self.base.search(self.search_query.backend_query("and"), order_by_relevance=ranked)
+        found = self.base.search(self.backend_query, order_by_relevance=ranked)
         return as_queryset(found, self.base, ranked=ranked)
+
+    # When nothing matches ----------------------------------------------------------------
+
+    def _words_found_nothing(self):
+        """Whether the visitor's words, not their filters, found nothing (one more query only
+        when filters are chosen), and they did not ask for their words as typed."""
+        if not self.search_query or self.as_typed:
+            return False
+        return not any(self.selected.values()) or not self.matching.exists()
+
+    def _search_with(self, searched_query, backend_query):
+        self.searched_query, self.backend_query = searched_query, backend_query
+        self.__dict__.pop("matching", None)
+
+    def _search_misspelled(self, terms, counts):
+        """The counts of the corrected words, else of similar words through the backend's fuzzy
+        matching (pg_trgm on PostgreSQL; a backend without it finds nothing), else the visitor's
+        own empty `counts`. The facet names are words the library contains too."""
+        corrected = spelling.correct(self.search_query, extra_words=self.facet_names)
+        if corrected:
+            self._search_with(corrected, corrected.backend_query("and"))
+            found = self._counts(terms)
+            if found[1]:
+                self.corrected_query = corrected
+                return found
+        fuzzy = spelling.fuzzy_query(self.search_query)
+        if fuzzy is not None:
+            self._search_with(self.search_query, fuzzy)
+            try:
+                with transaction.atomic():
+                    found = self._counts(terms)
+            except (DatabaseError, NotImplementedError, ValueError):
+                found = ({}, 0)
+            if found[1]:
+                self.matched_similar_words = True
+                return found
+        self._search_with(self.search_query, self.search_query.backend_query("and"))
+        return counts, 0
+
+    @cached_property
+    def did_you_mean(self):
+        """Words the site contains that look like the visitor's, each with the library's address
+        searching for it: {"word", "url"}."""
+        words = spelling.suggestions(self.search_query, extra_words=self.facet_names)
+        return [{"word": word, "url": self.url_with(q=word)} for word in words]
+
+    @property
+    def as_typed_url(self):
+        """The same search and filters, of the words as the visitor typed them."""
+        return self.url_with(q=self.query, as_typed="1")
+
+    @cached_property
+    def contact_page(self):
+        """Where to reach a person when the library could not help (asked only then)."""
+        return first_public_page("home.ContactPage")
+
+    def url_with(self, **values):
+        params = self.params.copy()
+        params.pop("as_typed", None)
+        params.pop("page", None)
+        for param, value in values.items():
+            params[param] = value
+        return f"?{params.urlencode()}"
 
     @staticmethod
     def _terms():
@@ -372,7 +449,7 @@ class LibrarySearch:
 
     def results(self):
         queryset = self.filters.filter_queryset(self.matching)
-        words = self.search_query.terms
+        words = self.searched_query.terms
         if self.sort == SORT_RELEVANCE and words:
             # Resources with a searched word in their title come first, then the backend's order
             # of relevance: the backends weigh titles differently (SQLite's FTS5 not at all).

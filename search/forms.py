@@ -12,6 +12,8 @@ class SearchForm(forms.Form):
     page = forms.IntegerField(required=False, min_value=1)
     # Suggestions only from below one page (the library's box asks for its own resources).
     within = forms.IntegerField(required=False, min_value=1)
+    # "Search instead for" what was typed: no correcting of its spelling.
+    as_typed = forms.BooleanField(required=False)
 
     def search_query(self):
         self.is_valid()
@@ -20,6 +22,10 @@ class SearchForm(forms.Form):
     def page_number(self):
         self.is_valid()
         return self.cleaned_data.get("page") or 1
+
+    def searched_as_typed(self):
+        self.is_valid()
+        return bool(self.cleaned_data.get("as_typed"))
 
     def within_page(self):
         """The id of the page whose descendants alone are suggested, or None for the site."""

@@ -9,10 +9,16 @@ types "abstinence" should land on the page about it before pages that are merely
 The database work does not grow with the number of results: one search query gives every match
 with the few columns ranking needs (as plain rows, core/search_results.py: building hundreds of
 page objects only to read three fields took longer than the search), then the shown page of
-results is loaded with one query per page type."""
+results is loaded with one query per page type.
+
+A search that finds nothing is tried again with the visitor's misspelled words corrected
+(core/spelling.py), then, on PostgreSQL, with pages whose words are like theirs (modelsearch's
+`Fuzzy`, through pg_trgm); the page says which. Only a search that found nothing pays for that."""
 
 import logging
 from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
@@ -20,9 +26,10 @@ from django.db import DatabaseError, transaction
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 
+from core import spelling
 from core.search_query import WORD, SearchQuery
 from core.search_results import as_queryset
-from core.visibility import visible_to_public
+from core.visibility import first_public_page, visible_to_public
 
 from .snippets import build_snippet
 from .terms import count_search
@@ -77,6 +84,8 @@ class Result:
     label: str
     url: str
     snippet: str
+    # Beside a person's name (team members), as on their own page.
+    pronouns: str = ""
 
 
 @dataclass
@@ -92,12 +101,18 @@ class SiteSearch:
     """One visitor's search: the matching pages, the page of results to show, the editors'
     promoted results and what to tell the visitor about their query."""
 
-    def __init__(self, request, query: SearchQuery, page_number=1):
+    def __init__(self, request, query: SearchQuery, page_number=1, as_typed=False):
         self.request = request
         self.query = query
         self.page_number = page_number
+        # `as_typed`: the visitor chose "Search instead for" what they typed; no correcting.
+        self.as_typed = as_typed
         self.matched_some_words_only = False
         self.failed = False
+        # What was searched when the visitor's own words found nothing: the corrected words
+        # ("Showing results for"), or similar words through the backend's fuzzy matching.
+        self.corrected_query = None
+        self.matched_similar_words = False
         self.site = Site.find_for_request(request)
         # Which pages are private takes a query of its own: asked once per search.
         self.public_pages = visible_to_public(Page.objects.all()) if query else Page.objects.none()
@@ -117,38 +132,88 @@ class SiteSearch:
             queryset = queryset.in_site(self.site)
         return queryset.only(*RANKING_FIELDS)
 
-    def run_backend(self, operator, autocomplete=False):
+    @property
+    def searched_query(self):
+        """The words the shown results were found by: the corrected ones, when there are."""
+        return self.corrected_query or self.query
+
+    def run_backend(self, backend_query, autocomplete=False, optional=False):
+        """The matches of one backend query. An `optional` query (fuzzy matching, which a
+        backend may not support) that fails is left out without telling the visitor."""
         try:
             # A savepoint, so a backend error leaves the request's connection usable.
             with transaction.atomic():
                 if autocomplete:
-                    found = self.pages().autocomplete(self.query.backend_query(operator))
+                    found = self.pages().autocomplete(backend_query)
                 else:
-                    found = self.pages().search(self.query.backend_query(operator))
+                    found = self.pages().search(backend_query)
                 found = as_queryset(found[:MAX_RESULTS], self.pages(), ranked=True)
                 return [Match(*row) for row in found.values_list(*RANKING_FIELDS)]
         except (DatabaseError, ValueError, NotImplementedError):
+            if optional:
+                logger.info("Fuzzy site search is not available on this search backend")
+                return []
             logger.warning("Site search failed for a query of %d words", len(self.query.terms))
             self.failed = True
             return []
 
-    def find_matches(self):
-        matches = self.run_backend("and")
-        if not matches and len(self.query.terms) > 1 and not self.failed:
-            matches = self.run_backend("or")
+    def find_words(self, query):
+        matches = self.run_backend(query.backend_query("and"))
+        if not matches and len(query.terms) > 1 and not self.failed:
+            matches = self.run_backend(query.backend_query("or"))
             self.matched_some_words_only = bool(matches)
         if not matches and not self.failed:
             # Words such as "she/her" are stop words to full-text search, which drops them;
             # the autocomplete index keeps every word.
-            matches = self.run_backend("and", autocomplete=True)
+            matches = self.run_backend(query.backend_query("and"), autocomplete=True)
+        return matches
+
+    def find_matches(self):
+        matches = self.find_words(self.query)
+        if not matches and not self.failed and not self.as_typed:
+            matches = self.find_corrected()
         # A promoted page is shown once, above the others.
         promoted_ids = {promotion.page_id for promotion in self.promoted}
         return self.rank([page for page in matches if page.pk not in promoted_ids])
 
+    def find_corrected(self):
+        """Nothing matched the visitor's words: the nearest words the site contains, then (on
+        PostgreSQL, through pg_trgm) pages with words like theirs. Costs nothing when the first
+        search found something."""
+        corrected = spelling.correct(self.query)
+        if corrected:
+            matches = self.find_words(corrected)
+            if matches:
+                self.corrected_query = corrected
+                return matches
+            self.matched_some_words_only = False
+        fuzzy = spelling.fuzzy_query(self.query)
+        matches = self.run_backend(fuzzy, optional=True) if fuzzy else []
+        self.matched_similar_words = bool(matches)
+        return matches
+
+    @cached_property
+    def did_you_mean(self):
+        """Words to try instead, when nothing at all was found: {"word", "url"} each."""
+        return [
+            {"word": word, "url": "?" + urlencode({"q": word})}
+            for word in spelling.suggestions(self.query)
+        ]
+
+    @property
+    def as_typed_url(self):
+        """The same search, of the words as the visitor typed them ("Search instead for")."""
+        return "?" + urlencode({"q": self.query.text, "as_typed": "1"})
+
+    @cached_property
+    def contact_page(self):
+        """Where to reach a person when the search could not help (asked only then)."""
+        return first_public_page("home.ContactPage")
+
     def rank(self, pages):
         """A title that is the query first, then titles naming the words, then search
         descriptions naming them, then the backend's order (the sort is stable)."""
-        query = self.query
+        query = self.searched_query
 
         def weight(page):
             in_title = query.count_matching_terms(f"{page.title} {page.seo_title}")
@@ -184,7 +249,8 @@ class SiteSearch:
                     page=page,
                     label=result_label(page),
                     url=url,
-                    snippet=build_snippet(page, self.query),
+                    snippet=build_snippet(page, self.searched_query),
+                    pronouns=getattr(page, "pronouns", "") or "",
                 )
             )
         return results

@@ -33,7 +33,7 @@ def search(request):
     indexed by search engines."""
     form = SearchForm(request.GET)
     query = form.search_query()
-    site_search = SiteSearch(request, query, form.page_number())
+    site_search = SiteSearch(request, query, form.page_number(), as_typed=form.searched_as_typed())
     response = SearchResultsResponse(
         site_search.record_hit,
         request,

@@ -1,6 +1,7 @@
 from .approaches import Approach
 from .review import ReviewedPage
 from .site_settings import PracticeSettings
+from .synonyms import SynonymGroup
 from .taxonomy import Language, Term
 
-__all__ = ["Approach", "Language", "PracticeSettings", "ReviewedPage", "Term"]
+__all__ = ["Approach", "Language", "PracticeSettings", "ReviewedPage", "SynonymGroup", "Term"]

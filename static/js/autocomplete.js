@@ -101,6 +101,13 @@
         type.className = "site-search__option-type";
         type.textContent = result.type;
         option.appendChild(title);
+        if (result.pronouns) {
+          // Beside a person's name, as on their page.
+          var pronouns = document.createElement("span");
+          pronouns.className = "site-search__option-pronouns";
+          pronouns.textContent = " (" + result.pronouns + ")";
+          option.appendChild(pronouns);
+        }
         option.appendChild(document.createTextNode(" "));
         option.appendChild(type);
         listbox.appendChild(option);
