@@ -12,6 +12,8 @@ from wagtail.admin import messages
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.utils import get_valid_next_url_from_request
 
+from core import republish
+
 from .models import JobPage
 
 
@@ -46,18 +48,25 @@ def close_job(request, page_id):
         raise PermissionDenied
     edit_url = reverse("wagtailadmin_pages:edit", args=(job.pk,))
     if request.method == "POST":
-        if job.has_unpublished_changes:
-            # Publishing the live content again would bury the editor's draft; they close it
-            # from the form instead, where the draft is.
-            messages.warning(
-                request,
-                f"“{job.title}” has changes that are not published yet. Open it, tick “Closed "
-                "now” and publish, so the changes are not lost.",
-            )
+        refusal = republish.refusal(
+            job,
+            request.user,
+            action="closed this way",
+            with_draft=f"“{job.title}” has changes that are not published yet. Open it, tick "
+            "“Closed now” and publish, so the changes are not lost.",
+        )
+        if refusal:
+            messages.warning(request, refusal)
             return redirect(edit_url)
         if not job.closed:
             job.closed = True
-            job.save_revision(user=request.user, log_action=True).publish(user=request.user)
+            if republish.publish_again(job, request.user, log_action=True) is None:
+                messages.error(
+                    request,
+                    f"“{job.title}” needs changes before it can be published again: open it, "
+                    "tick “Closed now”, and publish it there.",
+                )
+                return redirect(edit_url)
         messages.success(
             request,
             f"“{job.title}” is closed: applicants can no longer apply.",

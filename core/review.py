@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.apps import apps
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -28,6 +28,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from core import republish
 from core.dates import add_months
 from core.models import PracticeSettings, ReviewedPage
 
@@ -224,17 +225,13 @@ class MarkReviewedView(WagtailAdminTemplateMixin, TemplateView):
 
     def refusal(self):
         """Why this page cannot be marked as reviewed now, or None."""
-        if not self.page.live:
-            return "Only a published page can be marked as reviewed: publish it first."
-        if self.page.has_unpublished_changes:
-            return (
-                "This page has unpublished changes. Publish or discard them first; when you "
-                "publish, you can set the review dates on the page itself."
-            )
-        lock = self.page.get_lock()
-        if lock and lock.for_user(self.request.user):
-            return lock.get_message(self.request.user)
-        return None
+        return republish.refusal(
+            self.page,
+            self.request.user,
+            action="marked as reviewed",
+            with_draft="This page has unpublished changes. Publish or discard them first; when "
+            "you publish, you can set the review dates on the page itself.",
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -256,16 +253,14 @@ class MarkReviewedView(WagtailAdminTemplateMixin, TemplateView):
             return redirect(self.next_url)
         page = self.page
         page.mark_reviewed(self.today, self.review_interval_months)
-        try:
-            revision = page.save_revision(user=request.user, changed=False)
-        except ValidationError:
+        revision = republish.publish_again(page, request.user, changed=False)
+        if revision is None:
             messages.error(
                 request,
                 f"“{page.get_admin_display_title()}” needs changes before it can be published "
                 "again: open it in the editor, check it, and publish it there.",
             )
             return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
-        revision.publish(user=request.user, changed=False)
         log(instance=page, action=MARK_REVIEWED_ACTION, user=request.user, revision=revision)
         messages.success(
             request,

@@ -1,8 +1,11 @@
 """An editor closes an opening now, in one step, and everyone sees it closed at once: the job's
 page, the careers page, the application form, site search and the admin's page list."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Page
 
 from careers.models import JobPage
@@ -88,3 +91,29 @@ def test_unknown_or_non_job_pages_are_a_404(admin_client):
     assert admin_client.get(reverse("careers_close_job", args=(999999,))).status_code == 404
     home = Page.objects.get(depth=2)
     assert admin_client.get(reverse("careers_close_job", args=(home.pk,))).status_code == 404
+
+
+def test_a_job_locked_by_a_colleague_is_not_closed_behind_their_back(
+    admin_client, django_user_model
+):
+    job = make_job("Night outreach lead")
+    colleague = staff_user(django_user_model, "colleague")
+    JobPage.objects.filter(pk=job.pk).update(
+        locked=True, locked_by=colleague, locked_at=timezone.now()
+    )
+    response = admin_client.post(close_url(job), follow=True)
+    assert "locked" in response.content.decode()
+    assert not JobPage.objects.get(pk=job.pk).closed
+
+
+def test_a_job_that_no_longer_passes_its_checks_is_sent_to_the_editor_not_an_error(admin_client):
+    job = make_job("Outreach coordinator", posted_days_ago=0)
+    # Data from before the checks: a closing date before the date posted.
+    today = timezone.localdate()
+    JobPage.objects.filter(pk=job.pk).update(
+        closing_date=today + timedelta(days=5), date_posted=today + timedelta(days=9)
+    )
+    response = admin_client.post(close_url(job))
+    assert response.status_code == 302
+    assert response.url == reverse("wagtailadmin_pages:edit", args=(job.pk,))
+    assert not JobPage.objects.get(pk=job.pk).closed
