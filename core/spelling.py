@@ -134,7 +134,10 @@ def fuzzy_query(query: SearchQuery):
     everything by trigram), or None when it has none. PostgreSQL matches it through pg_trgm
     (core migration 0003); a backend without fuzzy matching raises, and the caller moves on."""
     words = [term for term in query.terms if len(term) >= MIN_WORD_LENGTH]
-    return Fuzzy(" ".join(words)) if words else None
+    if not words:
+        return None
+    # Accents ignored as in every other search (core migration 0005 creates `f_unaccent`).
+    return Fuzzy(" ".join(words), unaccent=connection.vendor == "postgresql")
 
 
 def suggestions(query: SearchQuery, extra_words=()):

@@ -161,6 +161,12 @@ class ResourcePage(ReviewedPage, Page):
     class Meta:
         verbose_name = "resource"
 
+    @property
+    def search_language(self):
+        """The language the search index stems this resource's words in (core/search_backend.py):
+        its own, which may differ from the site's."""
+        return self.language.code if self.language_id else None
+
     def clean(self):
         super().clean()
         if not self.external_url and not self.document_id:

@@ -4,6 +4,7 @@ answered by tests/resources/fake_opensearch.py."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.test import override_settings
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
@@ -16,7 +17,8 @@ from .test_library import facet_counts, get, result_count, result_titles
 
 pytestmark = pytest.mark.django_db
 
-DATABASE = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The settings' own database backend (core/search_backend.py).
+DATABASE = settings.WAGTAILSEARCH_BACKENDS
 OPENSEARCH = {
     "default": {
         "BACKEND": "wagtail.search.backends.opensearch2",

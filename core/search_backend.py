@@ -1,0 +1,104 @@
+"""The site's search backend: Wagtail's database backend, which on PostgreSQL also ignores accents
+and stems each page in its own language.
+
+People type without accents, most of all on a phone: "heroina" must find "heroína", "como usar
+naloxona" must find "Cómo usar la naloxona". And a Spanish resource stemmed as English loses its
+plurals and verb endings ("sobredosis", "administrar"). So, on PostgreSQL:
+
+- Text is indexed and queried through text search configurations that remove accents before
+  stemming (core migration 0005 creates them: `site_english`, `site_spanish`, and `site_simple`
+  for autocomplete, which must not stem).
+- Each page is indexed with the configuration of its language (`search_language(obj)`: a
+  resource's own language, else the page's locale), the English one for anything else.
+- A search matches a page stemmed in any of the languages: the visitor's words are stemmed once
+  per language and either may match. (An English word stemmed as Spanish rarely means something
+  else, and a visitor who wants one language has the library's language filter.)
+
+SQLite (`make run`) needs none of this: its FTS5 index folds accents already (`unicode61`), and
+stems English only. OpenSearch is configured in the settings (`INDEX_SETTINGS`).
+
+The index class and the query compiler are modelsearch's own, extended at two points: the
+configuration an object is indexed with, and the tsquery built from a query."""
+
+import copy
+from collections import defaultdict
+
+from django.db import connection
+from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
+from modelsearch.backends.database.postgres.postgres import (
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
+
+# The configurations core migration 0005 creates, by language code.
+LANGUAGE_CONFIGS = {"en": "site_english", "es": "site_spanish"}
+AUTOCOMPLETE_CONFIG = "site_simple"
+
+
+def search_language(obj):
+    """The language an object's text is written in: its own `search_language` when it says
+    (a resource does), else its page's locale, else None."""
+    language = getattr(obj, "search_language", None)
+    if language is None:
+        locale = getattr(obj, "locale", None)
+        language = getattr(locale, "language_code", None)
+    return (language or "").split("-")[0].lower() or None
+
+
+class SiteIndex(PostgresIndex):
+    def add_items(self, model, objs):
+        """Each object is indexed with its language's configuration: modelsearch's own
+        `add_items` once per language, through a copy of the backend naming that one."""
+        by_config = defaultdict(list)
+        for obj in objs:
+            config = self.backend.language_configs.get(search_language(obj), self.backend.config)
+            by_config[config].append(obj)
+        for config, group in by_config.items():
+            index = self
+            if config != self.backend.config:
+                index = copy.copy(self)
+                index.backend = copy.copy(self.backend)
+                index.backend.config = config
+            super(SiteIndex, index).add_items(model, group)
+
+
+class SiteQueryCompiler(PostgresSearchQueryCompiler):
+    # The configurations of the languages pages are indexed in, set by `search`.
+    language_configs = ()
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        self.language_configs = tuple(
+            dict.fromkeys(getattr(backend, "language_configs", {}).values())
+        )
+        return super().search(config, start, stop, score_field=score_field, backend=backend)
+
+    def build_tsquery(self, query, config=None):
+        """The query stemmed in each language's configuration, any of them matching."""
+        configs = [config, *(each for each in self.language_configs if each != config)]
+        queries = [self.build_tsquery_content(query, config=each) for each in configs]
+        queries = [each for each in queries if each is not None]
+        if not queries:
+            return None
+        combined = queries[0]
+        for other in queries[1:]:
+            combined = combined | other
+        return combined
+
+
+class SitePostgresSearchBackend(PostgresSearchBackend):
+    query_compiler_class = SiteQueryCompiler
+    index_class = SiteIndex
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.language_configs = params.get("LANGUAGE_CONFIGS", LANGUAGE_CONFIGS)
+        self.config = params.get("SEARCH_CONFIG") or self.language_configs["en"]
+        self.autocomplete_config = params.get("AUTOCOMPLETE_CONFIG", AUTOCOMPLETE_CONFIG)
+
+
+def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backend's module)
+    """On PostgreSQL the site's backend; on any other database Wagtail's own choice."""
+    if connection.vendor == "postgresql":
+        return SitePostgresSearchBackend(params)
+    return DatabaseSearchBackend(params)
