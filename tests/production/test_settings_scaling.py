@@ -107,7 +107,7 @@ def test_search_url_makes_opensearch_wagtails_search_backend(monkeypatch):
     )
     assert elastic.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"].endswith("elasticsearch8")
     assert production_settings(monkeypatch).WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == (
-        "wagtail.search.backends.database"
+        "core.search_backend"
     )
 
 
