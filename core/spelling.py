@@ -6,8 +6,8 @@ People search in a hurry, on a phone, for words that are hard to spell ("nalaxon
 so ("Showing results for naloxone. Search instead for nalaxone"). The words come from what anyone
 may read on the site: the titles and search descriptions of public pages, and the text Wagtail's
 search index holds for them (bodies, taxonomy names), plus any words a caller adds (the library's
-facet names). They are kept in the default cache for a few minutes: a correction is a hint, and
-a word published a moment ago is suggested once the cache expires.
+facet names). They are kept in the page cache until the next publish, so a word an editor has
+just published is suggested on the next search.
 
 `difflib` compares words the same way on every database; PostgreSQL goes further through
 modelsearch's `Fuzzy` query (pg_trgm), which the search views try when no correction helps."""
@@ -16,19 +16,17 @@ import difflib
 import logging
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 from wagtail.search.query import Fuzzy
 
+from .page_cache import cached_until_next_publish
 from .search_query import WORD, SearchQuery, word_forms
 from .visibility import visible_to_public
 
 logger = logging.getLogger(__name__)
 
-CACHE_KEY = "spelling:vocabulary"
-CACHE_SECONDS = 600
 # Shorter words have too many near neighbours to correct safely ("dose", "does", "done").
 MIN_WORD_LENGTH = 4
 MAX_WORD_LENGTH = 30
@@ -49,12 +47,13 @@ def words_in(text):
 
 
 def site_vocabulary():
-    """Every word of the public pages, sorted, from the cache when it has them."""
-    words = cache.get(CACHE_KEY)
-    if words is None:
-        words = sorted(read_vocabulary())
-        cache.set(CACHE_KEY, words, CACHE_SECONDS)
-    return words
+    """Every word of the public pages, sorted: kept until the next publish (a word published a
+    moment ago is suggested on the next search)."""
+    return cached_until_next_publish("spelling-vocabulary", None, sorted_vocabulary)
+
+
+def sorted_vocabulary():
+    return sorted(read_vocabulary())
 
 
 def read_vocabulary():

@@ -10,8 +10,8 @@ from core.search_query import SearchQuery
 from core.spelling import correct, nearest
 from resources.models import ResourcePage
 from tests.resources.test_library import get, result_count, result_titles
+from tests.search.support import add_page, soup_of
 from tests.search.support import result_titles as site_result_titles
-from tests.search.support import soup_of
 from tests.support import assert_no_inline_code
 
 pytestmark = pytest.mark.django_db
@@ -115,6 +115,15 @@ def test_when_neither_correction_nor_similar_words_help_the_help_is_shown(client
     assert "Search is not working" not in response.text
     _response, page = get(client, {"q": "nalaxone"})
     crisis_and_contact(page)
+
+
+def test_a_word_published_a_moment_ago_is_suggested_on_the_next_search(client, home_page):
+    misspelled = {"q": "quokkafsh"}
+    assert "Showing results for" not in client.get("/search/", misspelled).text
+    add_page(home_page, "Quokkafish care", intro="All about the quokkafish.")
+    response = client.get("/search/", misspelled)
+    assert "Showing results for" in response.text
+    assert "Quokkafish care" in site_result_titles(response)
 
 
 def test_autocomplete_corrects_a_misspelled_start_of_a_word(client):
