@@ -34,6 +34,8 @@ from modelsearch.backends.database.postgres.postgres import (
 # The configurations core migration 0005 creates, by language code.
 LANGUAGE_CONFIGS = {"en": "site_english", "es": "site_spanish"}
 AUTOCOMPLETE_CONFIG = "site_simple"
+# What a match in another language than the search's counts for in ranking, beside one in it.
+OTHER_LANGUAGE_WEIGHT = 0.25
 
 
 def search_language(obj):
@@ -66,6 +68,8 @@ class SiteIndex(PostgresIndex):
 class SiteQueryCompiler(PostgresSearchQueryCompiler):
     # The configurations of the languages pages are indexed in, set by `search`.
     language_configs = ()
+    # While ranking: the one configuration the query is stemmed in.
+    ranking_config = None
 
     def search(self, config, start, stop, score_field=None, backend=None):
         self.language_configs = tuple(
@@ -73,10 +77,18 @@ class SiteQueryCompiler(PostgresSearchQueryCompiler):
         )
         return super().search(config, start, stop, score_field=score_field, backend=backend)
 
+    def other_configs(self, config):
+        return [each for each in self.language_configs if each != config]
+
     def build_tsquery(self, query, config=None):
-        """The query stemmed in each language's configuration, any of them matching."""
-        configs = [config, *(each for each in self.language_configs if each != config)]
-        queries = [self.build_tsquery_content(query, config=each) for each in configs]
+        """The query stemmed in each language's configuration, any of them matching (one
+        configuration only while ranking)."""
+        if self.ranking_config is not None:
+            return self.build_tsquery_content(query, config=self.ranking_config)
+        queries = [
+            self.build_tsquery_content(query, config=each)
+            for each in [config, *self.other_configs(config)]
+        ]
         queries = [each for each in queries if each is not None]
         if not queries:
             return None
@@ -84,6 +96,19 @@ class SiteQueryCompiler(PostgresSearchQueryCompiler):
         for other in queries[1:]:
             combined = combined | other
         return combined
+
+    def _build_rank_expression(self, vectors, config):
+        """Pages matching in the search's own language rank above pages matching only in
+        another: "narcan" finds the Spanish naloxone resources too, after the English ones."""
+        try:
+            self.ranking_config = config
+            rank = super()._build_rank_expression(vectors, config)
+            for other in self.other_configs(config):
+                self.ranking_config = other
+                rank += OTHER_LANGUAGE_WEIGHT * super()._build_rank_expression(vectors, other)
+        finally:
+            self.ranking_config = None
+        return rank
 
 
 class SitePostgresSearchBackend(PostgresSearchBackend):

@@ -38,10 +38,10 @@ PERSONAL = re.compile(r"@|\d[\d\s().-]{5,}\d")
 STOP_WORDS = frozenset(
     WORD.findall(
         """
-    a about am an and any anyone are as at be been can could did do does doing don for from get
+    a about am an and any anyone are as at be been by can could did do does doing don for from get
     getting go had has have how i if im in into is it its ll m me my of on or our re s should
-    some someone t the there this to use using ve was we were what whats when where which
-    who why will with would you your
+    some someone t the there this to use used uses using ve was we were what whats when where
+    which who why will with would you your
     al algo como cómo con conseguir cual cuál cuando cuándo de del donde dónde el en encontrar es
     esta está hacer hay la las lo los me mi mis o obtener para por puede puedo que qué se si sobre
     su sus tengo un una uno usar y yo
@@ -177,14 +177,12 @@ class SearchQuery:
 
         return current_synonyms()
 
-    def backend_query(self, operator="and", synonyms=None):
-        """A query for Wagtail's search backends, built from words only.
+    def parts(self, synonyms=None):
+        """The query as the backend searches it: the plain words, and one (words as typed,
+        members of their synonym group) pair per word or phrase of a synonym group.
 
-        Question and filler words (STOP_WORDS) are left out, unless every word is one. A word or
-        phrase of a synonym group matches any member of its group (`synonyms`, the editors'
-        groups when not given). The other words are one PlainText, as they always were, so a
-        search that no synonym touches ranks as before. With "or", words of one or two
-        characters are left out too: alone they match pages by accident."""
+        Question and filler words (STOP_WORDS) are left out of the plain words, unless every word
+        is one. `synonyms` are the editors' groups when not given."""
         if synonyms is None:
             synonyms = self.editors_synonyms if self.terms else NO_SYNONYMS
         words, groups = [], []
@@ -198,22 +196,52 @@ class SearchQuery:
             length, members = found
             typed = tuple(self.terms[position : position + length])
             alternatives = list(dict.fromkeys([typed, *members]))[:MAX_ALTERNATIVES]
-            groups.append(Or([as_query(phrase) for phrase in alternatives]))
+            groups.append((typed, alternatives[1:]))
             position += length
         if groups or any(word not in STOP_WORDS for word in words):
             words = [word for word in words if word not in STOP_WORDS]
+        return words, groups
+
+    def backend_query(self, operator="and", synonyms=None):
+        """A query for Wagtail's search backends, built from words only (`parts`).
+
+        A word or phrase of a synonym group matches any member of its group. The other words are
+        one PlainText, as they always were, so a search that no synonym touches ranks as before.
+        With "or", words of one or two characters are left out too: alone they match pages by
+        accident."""
+        words, groups = self.parts(synonyms)
         if operator == "or" and (groups or any(len(word) > 2 for word in words)):
             words = [word for word in words if len(word) > 2]
-        parts = ([PlainText(" ".join(words), operator=operator)] if words else []) + groups
+        alternatives = [
+            Or([as_query(phrase) for phrase in [typed, *members]]) for typed, members in groups
+        ]
+        parts = ([PlainText(" ".join(words), operator=operator)] if words else []) + alternatives
         if len(parts) <= 1:
             return parts[0] if parts else PlainText("", operator=operator)
         return And(parts) if operator == "and" else Or(parts)
 
+    def title_terms(self, synonyms=None):
+        """What to look for in titles when ranking: for each plain word and each synonym group,
+        (the forms the visitor typed, the forms of the group's other members), as text."""
+        words, groups = self.parts(synonyms)
+        entries = [(word_forms(word), []) for word in words]
+        for typed, members in groups:
+            entries.append(([" ".join(typed)], [" ".join(member) for member in members]))
+        return entries[:MAX_TERMS]
+
+    @cached_property
+    def keywords(self):
+        """The words that say what the visitor looks for: their words without the question and
+        filler words, unless every word is one. What ranking counts and snippets highlight: "how"
+        in a title says nothing about "how do I use naloxone"."""
+        keywords = [term for term in self.terms if term not in STOP_WORDS]
+        return keywords or list(self.terms)
+
     @cached_property
     def term_patterns(self):
-        """One regular expression per word, matching any of its forms as a whole word."""
+        """One regular expression per keyword, matching any of its forms as a whole word."""
         patterns = []
-        for term in self.terms:
+        for term in self.keywords:
             forms = sorted(word_forms(term), key=len, reverse=True)
             alternatives = "|".join(re.escape(form) for form in forms)
             patterns.append(re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE))
@@ -221,8 +249,8 @@ class SearchQuery:
 
     @cached_property
     def any_term(self):
-        """Matches any form of any word: used to highlight the words in snippets."""
-        forms = {form for term in self.terms for form in word_forms(term)}
+        """Matches any form of any keyword: used to highlight the words in snippets."""
+        forms = {form for term in self.keywords for form in word_forms(term)}
         alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
         return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 

@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 from wagtail.search.query import Fuzzy
 
+from .models.synonyms import current_synonyms
 from .page_cache import cached_until_next_publish
 from .search_query import WORD, SearchQuery, word_forms
 from .visibility import visible_to_public
@@ -132,7 +133,7 @@ def fuzzy_query(query: SearchQuery):
     """modelsearch's `Fuzzy` query for the query's longer words (short and filler words match
     everything by trigram), or None when it has none. PostgreSQL matches it through pg_trgm
     (core migration 0003); a backend without fuzzy matching raises, and the caller moves on."""
-    words = [term for term in query.terms if len(term) >= MIN_WORD_LENGTH]
+    words = [term for term in query.keywords if len(term) >= MIN_WORD_LENGTH]
     if not words:
         return None
     # Accents ignored as in every other search (core migration 0005 creates `f_unaccent`).
@@ -156,8 +157,13 @@ def suggestions(query: SearchQuery, extra_words=()):
 
 
 def vocabulary_with(extra_words):
+    """The site's words, the words of the editors' synonyms ("suboxone" may be on no page,
+    yet it finds buprenorphine) and `extra_words`."""
     vocabulary = site_vocabulary()
     extra = set()
+    for group in current_synonyms().groups:
+        for phrase in group:
+            extra |= words_in(" ".join(phrase))
     for text in extra_words:
         extra |= words_in(text)
     if extra - set(vocabulary):

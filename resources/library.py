@@ -25,8 +25,6 @@ from core.visibility import first_public_page
 
 from .models import Audience, ResourcePage, ResourceType, Substance, Topic
 
-MAX_TITLE_WORDS = 8
-
 SORT_RELEVANCE, SORT_NEWEST, SORT_TITLE = "relevance", "newest", "title"
 SORT_CHOICES = [
     (SORT_RELEVANCE, "Best match"),
@@ -449,16 +447,13 @@ class LibrarySearch:
 
     def results(self):
         queryset = self.filters.filter_queryset(self.matching)
-        words = self.searched_query.terms
-        if self.sort == SORT_RELEVANCE and words:
-            # Resources with a searched word in their title come first, then the backend's order
-            # of relevance: the backends weigh titles differently (SQLite's FTS5 not at all).
-            title_hit = Q()
-            for word in words[:MAX_TITLE_WORDS]:
-                title_hit |= Q(title__icontains=word)
-            queryset = queryset.annotate(
-                title_hit=Case(When(title_hit, then=1), default=0, output_field=IntegerField())
-            ).order_by("-title_hit", *queryset.query.order_by)
+        if self.sort == SORT_RELEVANCE and self.searched_query:
+            # Resources whose titles name more of the searched things come first, then the
+            # backend's order of relevance: the backends weigh titles differently (SQLite's FTS5
+            # not at all).
+            queryset = queryset.annotate(title_score=self.title_score()).order_by(
+                "-title_score", *queryset.query.order_by
+            )
         elif self.sort == SORT_TITLE:
             queryset = queryset.order_by("title", "pk")
         else:
@@ -466,6 +461,21 @@ class LibrarySearch:
                 F("published_date").desc(nulls_last=True), "-first_published_at", "pk"
             )
         return queryset
+
+    def title_score(self):
+        """How much a resource's title names what was searched: per word or synonym group, 2
+        when the title has the word as typed, 1 when it has another member of its group ("Naloxone
+        Saves Lives" for "narcan"), and the sum of those."""
+        score = Value(0)
+        for typed, members in self.searched_query.title_terms():
+            has_typed, has_member = Q(), Q()
+            for form in typed:
+                has_typed |= Q(title__icontains=form)
+            for form in members:
+                has_member |= Q(title__icontains=form)
+            cases = [When(has_typed, then=2)] + ([When(has_member, then=1)] if members else [])
+            score += Case(*cases, default=0, output_field=IntegerField())
+        return score
 
     def page_of_results(self):
         paginator = Paginator(ShownResources(self.results()), self.index_page.per_page or 12)

@@ -218,7 +218,10 @@ class SiteSearch:
         def weight(page):
             in_title = query.count_matching_terms(f"{page.title} {page.seo_title}")
             in_description = query.count_matching_terms(page.search_description)
-            exact_title = " ".join(WORD.findall(page.title.casefold())) == " ".join(query.terms)
+            exact_title = " ".join(WORD.findall(page.title.casefold())) in {
+                " ".join(query.terms),
+                " ".join(query.keywords),
+            }
             return -(2 * in_title + in_description + 3 * exact_title)
 
         return sorted(pages, key=weight)
