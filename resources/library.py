@@ -187,12 +187,13 @@ class LibrarySearch:
         self.searched_query = self.search_query
         self.backend_query = self.search_query.backend_query("and")
         self.corrected_query = None
+        self.matched_some_words_only = False
         self.matched_similar_words = False
         self.as_typed = bool(data.get("as_typed"))
         self.facet_names = [name for _param, _pk, _slug, name, _position in terms]
         counts, self.total = self._counts(terms)
         if not self.total and self._words_found_nothing():
-            counts, self.total = self._search_misspelled(terms, counts)
+            counts, self.total = self._search_again(terms, counts)
         self.facets = self._facets(terms, counts)
         self.notices = []
         if self.search_query.shortened:
@@ -275,16 +276,25 @@ class LibrarySearch:
         self.searched_query, self.backend_query = searched_query, backend_query
         self.__dict__.pop("matching", None)
 
-    def _search_misspelled(self, terms, counts):
-        """The counts of the corrected words, else of similar words through the backend's fuzzy
-        matching (pg_trgm on PostgreSQL; a backend without it finds nothing), else the visitor's
-        own empty `counts`. The facet names are words the library contains too."""
+    def _search_again(self, terms, counts):
+        """The visitor's words found nothing together: the counts of the corrected words, else
+        of resources with some of the words (a question typed as a sentence, with a word no
+        resource has), else of similar words through the backend's fuzzy matching (pg_trgm on
+        PostgreSQL; a backend without it finds nothing), else the visitor's own empty `counts`.
+        The facet names are words the library contains too."""
         corrected = spelling.correct(self.search_query, extra_words=self.facet_names)
         if corrected:
             self._search_with(corrected, corrected.backend_query("and"))
             found = self._counts(terms)
             if found[1]:
                 self.corrected_query = corrected
+                return found
+        words, groups = self.search_query.parts()
+        if len(words) + len(groups) > 1:
+            self._search_with(self.search_query, self.search_query.backend_query("or"))
+            found = self._counts(terms)
+            if found[1]:
+                self.matched_some_words_only = True
                 return found
         fuzzy = spelling.fuzzy_query(self.search_query)
         if fuzzy is not None:

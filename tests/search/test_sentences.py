@@ -78,3 +78,15 @@ def test_a_sentence_finds_all_its_words_not_any_of_them(client):
     titles = result_titles(page)
     assert "Naloxone Saves Lives" not in titles
     assert "Syringe Services Programs: Technical Package" not in titles
+
+
+@pytest.mark.django_db
+def test_a_sentence_with_a_word_no_resource_has_finds_resources_with_the_others(client):
+    """Said as a person would, with a word the library does not have: the resources with the
+    other words are shown, and the page says they have only some of them."""
+    response, page = get(client, {"q": "how do I carry naloxone in my glovebox"})
+    assert "Naloxone Saves Lives" in result_titles(page)
+    assert "No resource has all of your words" in response.text
+    # A search whose words are all found says nothing of the kind.
+    _response, page = get(client, {"q": "naloxone"})
+    assert "No resource has all of your words" not in str(page)
