@@ -224,9 +224,13 @@ class SearchQuery:
         """What to look for in titles when ranking: for each plain word and each synonym group,
         (the forms the visitor typed, the forms of the group's other members), as text."""
         words, groups = self.parts(synonyms)
+
+        def forms(phrase):
+            return word_forms(phrase[0]) if len(phrase) == 1 else [" ".join(phrase)]
+
         entries = [(word_forms(word), []) for word in words]
         for typed, members in groups:
-            entries.append(([" ".join(typed)], [" ".join(member) for member in members]))
+            entries.append((forms(typed), [form for member in members for form in forms(member)]))
         return entries[:MAX_TERMS]
 
     @cached_property

@@ -14,12 +14,31 @@ from django import forms
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection, transaction
-from django.db.models import BooleanField, Case, ExpressionWrapper, F, IntegerField, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
 from django.http import QueryDict
 
 from core import spelling
 from core.models import Approach, Language
-from core.search_query import MAX_QUERY_LENGTH, MAX_TERMS, SearchQuery, SearchQueryField
+from core.search_query import (
+    MAX_QUERY_LENGTH,
+    MAX_TERMS,
+    STOP_WORDS,
+    WORD,
+    SearchQuery,
+    SearchQueryField,
+    word_forms,
+)
 from core.search_results import as_queryset
 from core.visibility import first_public_page
 
@@ -170,7 +189,7 @@ class LibrarySearch:
     def __init__(self, index_page, params):
         self.index_page = index_page
         self.params = params if isinstance(params, QueryDict) else QueryDict(mutable=True)
-        terms = self._terms()
+        self.terms = terms = self._terms()
         self.filters = LibraryFilter(self.params, self._choices(terms))
         self.form = self.filters.form
         self.form.is_valid()
@@ -458,11 +477,10 @@ class LibrarySearch:
     def results(self):
         queryset = self.filters.filter_queryset(self.matching)
         if self.sort == SORT_RELEVANCE and self.searched_query:
-            # Resources whose titles name more of the searched things come first, then the
-            # backend's order of relevance: the backends weigh titles differently (SQLite's FTS5
-            # not at all).
-            queryset = queryset.annotate(title_score=self.title_score()).order_by(
-                "-title_score", *queryset.query.order_by
+            # By `search_score`, then the backend's order of relevance: the backends weigh
+            # titles differently (SQLite's FTS5 not at all) and know nothing of facets.
+            queryset = queryset.annotate(search_score=self.search_score()).order_by(
+                "-search_score", *queryset.query.order_by
             )
         elif self.sort == SORT_TITLE:
             queryset = queryset.order_by("title", "pk")
@@ -472,20 +490,60 @@ class LibrarySearch:
             )
         return queryset
 
-    def title_score(self):
-        """How much a resource's title names what was searched: per word or synonym group, 2
-        when the title has the word as typed, 1 when it has another member of its group ("Naloxone
-        Saves Lives" for "narcan"), and the sum of those."""
+    def search_score(self):
+        """How well a resource answers what was searched, before the backend's own ranking.
+
+        The words that matter are those that name a value of the library's facets (a substance,
+        a topic): "alcohol" in "harm reduction for alcohol", where "harm" and "reduction" are in
+        nearly every resource of a harm reduction library. So, per word or synonym group, a
+        title with the word as typed scores 2 and a title with another member of its group 1
+        ("Naloxone Saves Lives" for "narcan"), doubled for a word that names a facet value; and
+        a resource carrying a facet value the words name scores 4."""
+        named, name_words = self.named_facet_values()
         score = Value(0)
         for typed, members in self.searched_query.title_terms():
+            weight = 2 if name_words & self.words_of([*typed, *members]) else 1
             has_typed, has_member = Q(), Q()
             for form in typed:
                 has_typed |= Q(title__icontains=form)
             for form in members:
                 has_member |= Q(title__icontains=form)
-            cases = [When(has_typed, then=2)] + ([When(has_member, then=1)] if members else [])
+            cases = [When(has_typed, then=2 * weight)]
+            if members:
+                cases.append(When(has_member, then=weight))
             score += Case(*cases, default=0, output_field=IntegerField())
+        for facet, pks in named.items():
+            if facet.many:
+                through, target = through_model(facet)
+                carries = Exists(
+                    through.objects.filter(
+                        resourcepage_id=OuterRef("pk"), **{f"{target}_id__in": pks}
+                    )
+                )
+            else:
+                carries = Q(**{f"{facet.field}_id__in": pks})
+            score += Case(When(carries, then=4), default=0, output_field=IntegerField())
         return score
+
+    @staticmethod
+    def words_of(texts):
+        """Every form of every word of `texts`."""
+        return {form for text in texts for word in WORD.findall(text) for form in word_forms(word)}
+
+    def named_facet_values(self):
+        """The facet values whose names the searched words (or their synonyms) spell out, as
+        ({facet: [pk, ...]}, the words of those names). The names are known already
+        (`self.terms`)."""
+        searched = self.words_of(
+            text for typed, members in self.searched_query.title_terms() for text in typed + members
+        )
+        named, name_words = {}, set()
+        for param, pk, _slug, name, _position in self.terms:
+            words = [word for word in WORD.findall(name.casefold()) if word not in STOP_WORDS]
+            if words and all(word in searched for word in words):
+                named.setdefault(FACETS_BY_PARAM[param], []).append(pk)
+                name_words.update(words)
+        return named, name_words
 
     def page_of_results(self):
         paginator = Paginator(ShownResources(self.results()), self.index_page.per_page or 12)

@@ -4,6 +4,7 @@
 import pytest
 
 from core.search_query import NO_SYNONYMS, STOP_WORDS, SearchQuery
+from tests.resources.factories import make_resource
 from tests.resources.test_library import get, result_titles
 from tests.search.support import result_titles as site_result_titles
 
@@ -90,3 +91,23 @@ def test_a_sentence_with_a_word_no_resource_has_finds_resources_with_the_others(
     # A search whose words are all found says nothing of the kind.
     _response, page = get(client, {"q": "naloxone"})
     assert "No resource has all of your words" not in str(page)
+
+
+@pytest.mark.django_db
+def test_a_substance_named_in_the_question_weighs_more_than_the_common_words(client):
+    """In a harm reduction library "harm reduction" is in nearly every resource: the substance
+    a person names is what they look for, so the resources tagged with it come first, even
+    above one with "harm reduction" in its title."""
+    make_resource(
+        "Harm reduction at parties",
+        summary="Harm reduction at parties, where alcohol is often around.",
+        topics=("safer-use",),
+    )
+    make_resource(
+        "Quokka drinking diary",
+        summary="A harm reduction diary for alcohol.",
+        topics=("safer-use",),
+        substances=("alcohol",),
+    )
+    titles = library_top(client, "harm reduction for alcohol")
+    assert titles.index("Quokka drinking diary") < titles.index("Harm reduction at parties")
