@@ -1,3 +1,5 @@
+import fcntl
+import io
 import shutil
 
 import pytest
@@ -5,10 +7,98 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 
+# Where the test processes of one run (pytest-xdist) agree which of them builds the demo
+# database: a lock, and a file saying it is built.
+DEMO_DATABASE_LOCK = "demo-database.lock"
+DEMO_DATABASE_BUILT = "demo-database.built"
+
+
+def demo_template_name():
+    from django.db import connection
+
+    return f"test_{connection.settings_dict['NAME']}_demo"
+
+
+def build_demo_template(name):
+    """Migrate a fresh PostgreSQL database called `name` and load the demo content into it; the
+    connection's settings are left as they were."""
+    from django.db import connection
+
+    database = connection.settings_dict
+    kept_name, kept_test_name = database["NAME"], database["TEST"].get("NAME")
+    database["TEST"]["NAME"] = name
+    try:
+        connection.creation.create_test_db(verbosity=0, autoclobber=True)
+        call_command("load_demo_content", stdout=io.StringIO())
+    finally:
+        # CREATE DATABASE ... TEMPLATE refuses a template anyone is connected to.
+        connection.close()
+        settings.DATABASES[connection.alias]["NAME"] = database["NAME"] = kept_name
+        database["TEST"]["NAME"] = kept_test_name
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix, request, tmp_path_factory, django_db_blocker
+):
+    """On PostgreSQL with several test processes, the first that needs a database migrates one
+    and loads the demo content into it, once; every process's own test database is then created
+    as a copy of it (CREATE DATABASE ... TEMPLATE), far quicker than migrating and loading
+    again. The demo database itself is dropped when the run ends (pytest_sessionfinish)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql" or not hasattr(request.config, "workerinput"):
+        return
+    template = demo_template_name()
+    # Each process's temporary folder is inside the run's own (pytest-xdist's recipe).
+    run_folder = tmp_path_factory.getbasetemp().parent
+    with open(run_folder / DEMO_DATABASE_LOCK, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (run_folder / DEMO_DATABASE_BUILT).exists():
+            with django_db_blocker.unblock():
+                build_demo_template(template)
+            (run_folder / DEMO_DATABASE_BUILT).touch()
+    connection.settings_dict["TEST"]["TEMPLATE"] = template
+
+
+def pytest_sessionfinish(session):
+    """The run's controlling process drops the demo database its test processes copied."""
+    config = session.config
+    if hasattr(config, "workerinput") or not hasattr(config, "_tmp_path_factory"):
+        return
+    if not (config._tmp_path_factory.getbasetemp() / DEMO_DATABASE_BUILT).exists():
+        return
+    from django.db import connection
+    from pytest_django.plugin import blocking_manager_key
+
+    with config.stash[blocking_manager_key].unblock(), connection.creation._nodb_cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(demo_template_name())}")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`make test` (--dist loadgroup) runs every browser test in the same process, so their live
+    site (tests/browser/server.py) is built once; every other test goes wherever a process is
+    free. The browser tests, the largest group, are handed out first.
+
+    The tests are grouped here, by their folder, rather than by xdist_group marks: with pytest
+    9.2, pytest-xdist 3.8 no longer sees those marks and spreads the group over every process
+    (pytest-dev/pytest-xdist#1386)."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserTestsTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return "browser" if nodeid.startswith("tests/browser/") else nodeid
+
+    return BrowserTestsTogether(config, log)
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every database test starts from the full demo site, built once per test run."""
+    """Every database test starts from the full demo site, built once per test run (or copied
+    from the demo database above, when the loader finds the pages there and leaves them be)."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
 

@@ -41,7 +41,6 @@ from pathlib import Path
 from tests.live_site import (
     build_site,
     free_port,
-    shell_json,
     site_environment,
     start_server,
     stop_server,
@@ -329,8 +328,7 @@ def main(argv=None):
     server = None
     try:
         print("== building the demo site (SQLite, production settings)", flush=True)
-        build_site(env)
-        pages = shell_json(env, PAGES_SCRIPT)
+        pages = build_site(env, PAGES_SCRIPT)
         if args.only:
             unknown = set(args.only) - set(pages)
             if unknown:

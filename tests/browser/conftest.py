@@ -32,11 +32,9 @@ STUB_PAGE = "<!DOCTYPE html><html lang=en><title>Elsewhere</title><h1>Another si
 
 
 def pytest_collection_modifyitems(items):
-    # With several test processes (pytest-xdist), every browser test runs in the same one, so
-    # the live site is built once.
-    for item in items:
-        if "browser" in item.keywords:
-            item.add_marker(pytest.mark.xdist_group("browser"))
+    # With several test processes (pytest-xdist), tests/conftest.py keeps every browser test in
+    # the same one, so the live site is built once.
+    #
     # Without Chromium (a laptop that never ran `make browser-deps`) the browser tests are
     # skipped; in CI, where .ci/run installs it, they fail instead.
     if Path(CHROMIUM).exists() or os.environ.get("CI"):
@@ -48,7 +46,7 @@ def pytest_collection_modifyitems(items):
 
 
 # Session scope: the browser tests may reach their process between tests of other packages, and
-# building the site again (migrate, demo content, static files) costs some 40 seconds.
+# building the site (migrate, demo content, static files) is the slowest step they have.
 @pytest.fixture(scope="session")
 def live_site(tmp_path_factory):
     site = start_site(tmp_path_factory.mktemp("browser-site"))

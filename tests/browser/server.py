@@ -9,7 +9,6 @@ from tests.live_site import (
     build_site,
     free_port,
     run_manage,
-    shell_json,
     site_environment,
     start_server,
     stop_server,
@@ -117,7 +116,6 @@ class LiveSite:
 def start_site(workdir):
     port = free_port()
     env = site_environment(workdir, port, secret_key="browser-tests-only-not-a-secret")
-    build_site(env)
     script = (
         SETUP_SCRIPT.replace("EDITOR_NAME", repr(EDITOR[0]))
         .replace("EDITOR_PASSWORD", repr(EDITOR[1]))
@@ -126,7 +124,7 @@ def start_site(workdir):
         .replace("LEAD_NAME", repr(LEAD[0]))
         .replace("LEAD_PASSWORD", repr(LEAD[1]))
     )
-    facts = shell_json(env, script)
+    facts = build_site(env, script)
     # Two threads per worker: the journeys open pages while a form posts.
     process = start_server(env, port, workdir / "server.log", threads=2)
     return LiveSite(

@@ -30,6 +30,10 @@ HOSTILE_QUERIES = [
     "😀 🚑 naloxone 💊",
     "\u200b\u200e\ufeff",
     "a" * 201,
+    # pg_trgm's and tsquery's own operators, beside misspelled words that reach the fuzzy search.
+    "nalaxone % fentanil <-> overdoze <2> heroina",
+    "naloxone:*AB & héroïne:*",
+    "similarity('x', 'y') > 0.1",
 ]
 
 
@@ -38,6 +42,7 @@ def test_special_characters_never_break_search(client, query):
     response = client.get("/search/", {"q": query})
     assert response.status_code == 200
     assert client.get("/search/autocomplete/", {"q": query}).status_code == 200
+    assert client.get("/resources/", {"q": query}).status_code == 200
 
 
 def test_operators_are_read_as_words(client):
