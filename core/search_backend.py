@@ -23,6 +23,7 @@ configuration an object is indexed with, and the tsquery built from a query."""
 import copy
 from collections import defaultdict
 
+from django.contrib.postgres.search import CombinedSearchQuery, SearchQueryField
 from django.db import connection
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.postgres.postgres import (
@@ -65,6 +66,27 @@ class SiteIndex(PostgresIndex):
             super(SiteIndex, index).add_items(model, group)
 
 
+class EitherQuery(CombinedSearchQuery):
+    """Pages matching either tsquery; just the first when both stem the words alike ("overdose"
+    is "overdos" in English and Spanish). Both are constants, so PostgreSQL decides which while
+    planning, and plans as for one query: a query OR-ed with itself looks twice as common to the
+    planner, which then reads every index entry instead of using the index (16 ms instead of 5
+    at 10,000 resources)."""
+
+    def __init__(self, first, other):
+        super().__init__(first, self.BITOR, other, config=None, output_field=SearchQueryField())
+
+    def as_sql(self, compiler, connection):
+        first, first_params = compiler.compile(self.lhs)
+        other, other_params = compiler.compile(self.rhs)
+        sql = (
+            f"(CASE WHEN ({first})::text = ({other})::text "
+            f"THEN {first} ELSE ({first}) || ({other}) END)"
+        )
+        params = [*first_params, *other_params, *first_params, *first_params, *other_params]
+        return sql, params
+
+
 class SiteQueryCompiler(PostgresSearchQueryCompiler):
     # The configurations of the languages pages are indexed in, set by `search`.
     language_configs = ()
@@ -94,7 +116,7 @@ class SiteQueryCompiler(PostgresSearchQueryCompiler):
             return None
         combined = queries[0]
         for other in queries[1:]:
-            combined = combined | other
+            combined = EitherQuery(combined, other)
         return combined
 
     def _build_rank_expression(self, vectors, config):
