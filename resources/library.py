@@ -17,11 +17,9 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import (
     BooleanField,
     Case,
-    Exists,
     ExpressionWrapper,
     F,
     IntegerField,
-    OuterRef,
     Q,
     Value,
     When,
@@ -499,9 +497,10 @@ class LibrarySearch:
         title with the word as typed scores 2 and a title with another member of its group 1
         ("Naloxone Saves Lives" for "narcan"), doubled for a word that names a facet value; and
         a resource carrying a facet value the words name scores 4."""
-        named, name_words = self.named_facet_values()
+        title_terms = self.searched_query.title_terms()
+        named, name_words = self.named_facet_values(title_terms)
         score = Value(0)
-        for typed, members in self.searched_query.title_terms():
+        for typed, members in title_terms:
             weight = 2 if name_words & self.words_of([*typed, *members]) else 1
             has_typed, has_member = Q(), Q()
             for form in typed:
@@ -514,12 +513,7 @@ class LibrarySearch:
             score += Case(*cases, default=0, output_field=IntegerField())
         for facet, pks in named.items():
             if facet.many:
-                through, target = through_model(facet)
-                carries = Exists(
-                    through.objects.filter(
-                        resourcepage_id=OuterRef("pk"), **{f"{target}_id__in": pks}
-                    )
-                )
+                carries = Q(pk__in=tagged_with(facet, "pk", pks))
             else:
                 carries = Q(**{f"{facet.field}_id__in": pks})
             score += Case(When(carries, then=4), default=0, output_field=IntegerField())
@@ -530,13 +524,11 @@ class LibrarySearch:
         """Every form of every word of `texts`."""
         return {form for text in texts for word in WORD.findall(text) for form in word_forms(word)}
 
-    def named_facet_values(self):
-        """The facet values whose names the searched words (or their synonyms) spell out, as
-        ({facet: [pk, ...]}, the words of those names). The names are known already
-        (`self.terms`)."""
-        searched = self.words_of(
-            text for typed, members in self.searched_query.title_terms() for text in typed + members
-        )
+    def named_facet_values(self, title_terms):
+        """The facet values whose names the searched words (`title_terms`, with their synonyms)
+        spell out, as ({facet: [pk, ...]}, the words of those names). The names are known
+        already (`self.terms`)."""
+        searched = self.words_of(text for typed, members in title_terms for text in typed + members)
         named, name_words = {}, set()
         for param, pk, _slug, name, _position in self.terms:
             words = [word for word in WORD.findall(name.casefold()) if word not in STOP_WORDS]
