@@ -11,6 +11,7 @@ from functools import cached_property
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection, transaction
@@ -25,6 +26,7 @@ from django.db.models import (
     When,
 )
 from django.http import QueryDict
+from django.utils.translation import get_language
 
 from core import spelling
 from core.models import Approach, Language
@@ -42,9 +44,13 @@ from core.visibility import first_public_page
 
 from .models import Audience, ResourcePage, ResourceType, Substance, Topic
 
-SORT_RELEVANCE, SORT_NEWEST, SORT_TITLE = "relevance", "newest", "title"
+SORT_RELEVANCE, SORT_RECOMMENDED = "relevance", "recommended"
+SORT_NEWEST, SORT_TITLE = "newest", "title"
+# Resources newest first: by when they were published, else when they joined the library.
+NEWEST_FIRST = [F("published_date").desc(nulls_last=True), "-first_published_at", "pk"]
 SORT_CHOICES = [
     (SORT_RELEVANCE, "Best match"),
+    (SORT_RECOMMENDED, "Recommended"),
     (SORT_NEWEST, "Newest first"),
     (SORT_TITLE, "Title A to Z"),
 ]
@@ -196,9 +202,9 @@ class LibrarySearch:
         # What the visitor typed, shown back to them.
         self.query = self.search_query.text
         self.selected = {param: data.get(param, []) for param in FACET_PARAMS}
-        self.sort = data.get("sort") or (SORT_RELEVANCE if self.query else SORT_NEWEST)
+        self.sort = data.get("sort") or (SORT_RELEVANCE if self.query else SORT_RECOMMENDED)
         if self.sort == SORT_RELEVANCE and not self.search_query:
-            self.sort = SORT_NEWEST
+            self.sort = SORT_RECOMMENDED
         # What the results were found by: the visitor's words, or, when those found nothing,
         # their corrected spelling ("Showing results for") or similar words (PostgreSQL).
         self.searched_query = self.search_query
@@ -482,11 +488,22 @@ class LibrarySearch:
             )
         elif self.sort == SORT_TITLE:
             queryset = queryset.order_by("title", "pk")
+        elif self.sort == SORT_NEWEST:
+            queryset = queryset.order_by(*NEWEST_FIRST)
         else:
             queryset = queryset.order_by(
-                F("published_date").desc(nulls_last=True), "-first_published_at", "pk"
+                "-featured", self.in_visitors_language().desc(), *NEWEST_FIRST
             )
         return queryset
+
+    @staticmethod
+    def in_visitors_language():
+        """1 for a resource in the language the visitor reads the site in, else 0: an English
+        page lists English resources first, a Spanish one Spanish resources."""
+        code = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        return Case(
+            When(language__code__iexact=code, then=1), default=0, output_field=IntegerField()
+        )
 
     def search_score(self):
         """How well a resource answers what was searched, before the backend's own ranking.

@@ -112,6 +112,12 @@ class ResourcePage(ReviewedPage, Page):
     published_date = models.DateField(
         null=True, blank=True, help_text="When the resource itself was published, if known."
     )
+    featured = models.BooleanField(
+        "feature in the library",
+        default=False,
+        help_text="Featured resources come first in the library until a visitor searches: a "
+        "few that help most people, such as how to get naloxone.",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -137,6 +143,7 @@ class ResourcePage(ReviewedPage, Page):
             "lists themselves under “Library lists”, “Approaches” and “Languages” in the menu.",
         ),
         FieldPanel("published_date"),
+        FieldPanel("featured"),
         ReviewedPage.review_panel,
     ]
 

@@ -32,6 +32,7 @@ def make_resource(
     audiences=(),
     language="english",
     published=None,
+    featured=False,
     parent=None,
 ):
     number = next(_numbers)
@@ -44,6 +45,7 @@ def make_resource(
         resource_type=ResourceType.objects.get(slug=type_slug),
         language=Language.objects.get(slug=language),
         published_date=published or datetime.date(2020, 1, 1),
+        featured=featured,
     )
     resource.topics = list(Topic.objects.filter(slug__in=topics))
     resource.substances = list(Substance.objects.filter(slug__in=substances))

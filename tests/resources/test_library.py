@@ -133,6 +133,37 @@ def test_sorting(client, sort, expected):
     assert result_titles(page) == expected
 
 
+def test_without_a_search_featured_resources_come_first_then_the_visitors_language(client):
+    library = ResourceIndexPage.objects.get()
+    ResourcePage.objects.child_of(library).delete()
+    make_resource("Newest Spanish", language="spanish", published=datetime.date(2025, 1, 1))
+    make_resource("Older English", published=datetime.date(2019, 1, 1))
+    make_resource("Newer English", published=datetime.date(2024, 1, 1))
+    make_resource("Featured", featured=True, published=datetime.date(2010, 1, 1))
+    _r, page = get(client)
+    assert result_titles(page) == ["Featured", "Newer English", "Older English", "Newest Spanish"]
+    assert page.select_one('select[name="sort"] option[selected]')["value"] == "recommended"
+    # Newest first is still there for those who want it; a search is ordered by best match.
+    _r, page = get(client, {"sort": "newest"})
+    assert result_titles(page)[0] == "Newest Spanish"
+    _r, page = get(client, {"q": "english"})
+    assert page.select_one('select[name="sort"] option[selected]')["value"] == "relevance"
+
+
+def test_the_demo_librarys_first_page_starts_with_its_featured_resources_in_english(client):
+    featured = set(
+        ResourcePage.objects.live().filter(featured=True).values_list("title", flat=True)
+    )
+    assert len(featured) == 4
+    _r, page = get(client)
+    titles = result_titles(page)
+    assert set(titles[:4]) == featured
+    spanish = set(
+        ResourcePage.objects.live().filter(language__slug="spanish").values_list("title", flat=True)
+    )
+    assert spanish and not spanish & set(titles)
+
+
 def test_a_page_of_results_keeps_its_order_and_shows_each_cards_type_and_topics(client):
     # The page's ids are read in order first, then those resources are loaded by id.
     library = ResourceIndexPage.objects.get()
