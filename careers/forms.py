@@ -43,7 +43,7 @@ class JobFilter(django_filters.FilterSet):
     )
 
     def filter_queryset(self, queryset):
-        # One choice not recognised leaves the list whole, as the page's message says.
+        # One choice not recognized leaves the list whole, as the page's message says.
         return super().filter_queryset(queryset) if self.is_valid() else queryset
 
     @property

@@ -127,7 +127,7 @@ class FAQBlock(blocks.StructBlock):
 
 
 NALOXONE_FREE = (
-    "<p>Many health departments, harm reduction programmes and syringe services programmes give "
+    "<p>Many health departments, harm reduction programs and syringe services programs give "
     "naloxone away free, with no questions asked and no ID. Some pharmacies also give it free "
     "or at low cost: ask at the counter.</p>"
 )
@@ -139,7 +139,7 @@ NALOXONE_MAIL_ORDER = [
     {
         "name": "NEXT Distro",
         "url": "https://nextdistro.org/",
-        "note": "Free naloxone by mail in many US states, and a map of local programmes.",
+        "note": "Free naloxone by mail in many US states, and a map of local programs.",
     }
 ]
 NALOXONE_STEPS = [
@@ -188,7 +188,7 @@ class NaloxoneBlock(blocks.StructBlock):
     mail_order = blocks.ListBlock(
         MailOrderProgrammeBlock(),
         default=NALOXONE_MAIL_ORDER,
-        label="Mail-order programmes",
+        label="Mail-order programs",
         help_text="Programmes that post naloxone free, for people who cannot go in person.",
     )
     how_to_use_it = blocks.ListBlock(
@@ -201,7 +201,7 @@ class NaloxoneBlock(blocks.StructBlock):
     class Meta:
         icon = "plus-inverse"
         template = "blocks/naloxone.html"
-        description = "Where to get naloxone free, mail-order programmes, and how to use it."
+        description = "Where to get naloxone free, mail-order programs, and how to use it."
         preview_value = {
             "heading": "Get naloxone",
             "intro": "Naloxone reverses an opioid overdose.",

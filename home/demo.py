@@ -14,11 +14,19 @@ A data file holds, in this order of loading:
 - `site`, `settings` (by model), `groups` (permissions, and page permissions by path).
 A field is written as the editor would see it: relations by slug (pages by path), several at
 once as a list (or, in a CSV cell, names separated by “;”), StreamFields as their blocks' JSON,
-dates as dates or “today”, “today + 54 days”, “today - 6 days”.
+dates as dates or “today”, “today + 54 days”, “today - 6 days”, and times as “today + 9 days at
+18:00”. Rich text links to a page by its path, as `<a linktype="page" path="/contact/">`, kept
+as Wagtail keeps it (by the page's id), so the link follows the page when an editor moves or
+renames it.
+
+`demo_value()` and `demo_page()` say what the data files hold, so the site can tell editors, and
+only editors, which details are still the demo's fictional ones (home/templatetags/editor_notes.py).
 """
 
 import csv
 import datetime
+import functools
+import re
 import tomllib
 from pathlib import Path
 
@@ -27,7 +35,7 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail import blocks
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import GroupPagePermission, Page, Site
 
 # Later files link to the pages of earlier ones; links.toml points the home page at them all.
@@ -42,6 +50,8 @@ DATA_FILES = [
 ]
 
 CLIENT_INTAKE_GROUP = "Client intake"
+
+PAGE_LINK = re.compile(r'<a linktype="page" path="([^"]+)"')
 
 
 def load():
@@ -129,8 +139,12 @@ def field_value(model, name, value, pages):
             (child.block_type, child.value)
             for child in field.to_python(stream_data(field.stream_block, value, pages))
         ]
+    if isinstance(field, RichTextField):
+        return page_links(value, pages)
     if field.get_internal_type() == "DateField" and isinstance(value, str):
         return relative_date(value)
+    if field.get_internal_type() == "DateTimeField" and isinstance(value, str):
+        return relative_time(value)
     if field.one_to_many:
         child_model = field.related_model
         return [
@@ -157,6 +171,8 @@ def stream_data(block, value, pages):
     """StreamField JSON with each page chooser's path replaced by the page's id."""
     if isinstance(block, blocks.PageChooserBlock):
         return pages[value].pk
+    if isinstance(block, blocks.RichTextBlock):
+        return page_links(value, pages)
     if isinstance(block, blocks.StreamBlock):
         return [
             {
@@ -174,10 +190,23 @@ def stream_data(block, value, pages):
     return value
 
 
+def page_links(html, pages):
+    """Rich text with each link to a page's path made a link to the page's id."""
+    return PAGE_LINK.sub(lambda match: f'<a linktype="page" id="{pages[match[1]].pk}"', html)
+
+
 def relative_date(text):
     """“today”, “today - 6 days” or “today + 54 days”, so openings stay open in the demo."""
     days = text.removeprefix("today").replace(" ", "").removesuffix("days")
     return timezone.localdate() + datetime.timedelta(days=int(days or 0))
+
+
+def relative_time(text):
+    """“today + 9 days at 18:00”: that day, at that time on the practice's clock."""
+    day, _at, time = text.partition(" at ")
+    hours, minutes = (int(part) for part in time.split(":"))
+    moment = datetime.datetime.combine(relative_date(day), datetime.time(hours, minutes))
+    return timezone.make_aware(moment)
 
 
 def add_group(entry, pages):
@@ -196,3 +225,31 @@ def add_group(entry, pages):
                     content_type__app_label="wagtailcore", codename=codename
                 ),
             )
+
+
+@functools.cache
+def demo_data():
+    """Every data file's settings ({"app.model": {field: value}}) and pages ({path: fields},
+    a page listed in several files with their fields merged), read once per process."""
+    settings, pages = {}, {}
+    for app_label, file_name in DATA_FILES:
+        path = Path(apps.get_app_config(app_label).path) / "demo_data" / file_name
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for label, values in data.get("settings", {}).items():
+            settings.setdefault(label.lower(), {}).update(values)
+        for entry in data.get("pages", []):
+            pages.setdefault(entry["path"], {}).update(entry)
+    return settings, pages
+
+
+def demo_value(model_label, name):
+    """The value the demo gave the setting `model_label` ("app.Model") `name`, or None."""
+    return demo_data()[0].get(model_label.lower(), {}).get(name)
+
+
+def demo_page(model_label, slug):
+    """The fields the demo gave its page of type `model_label` called `slug`, or None."""
+    for path, entry in demo_data()[1].items():
+        if entry.get("type", "").lower() == model_label.lower() and path.endswith(f"/{slug}/"):
+            return entry
+    return None

@@ -228,7 +228,7 @@ class LibrarySearch:
                 f"Your search was long, so only its first {MAX_TERMS} words were used."
             )
         if any(len(self.params.getlist(p)) != len(self.selected[p]) for p in FACET_PARAMS):
-            self.notices.append("Some filters in the address were not recognised and were ignored.")
+            self.notices.append("Some filters in the address were not recognized and were ignored.")
 
     # State -------------------------------------------------------------------------------
 

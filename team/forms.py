@@ -9,7 +9,7 @@ from core.models import Language
 
 from .models import SessionFormat, Specialty
 
-NOT_RECOGNISED = "That choice was not recognised, so it was left out."
+NOT_RECOGNISED = "That choice was not recognized, so it was left out."
 
 
 class ListChoiceFilter(django_filters.ModelChoiceFilter):
@@ -63,8 +63,8 @@ class TeamFilter(django_filters.FilterSet):
 
     @property
     def is_filtered(self):
-        """Whether a choice in the address was recognised, and so narrows the list."""
+        """Whether a choice in the address was recognized, and so narrows the list."""
         if not self.is_bound:
             return False
-        self.form.is_valid()  # leaves out of `cleaned_data` any value not recognised
+        self.form.is_valid()  # leaves out of `cleaned_data` any value not recognized
         return any(self.form.cleaned_data.values())

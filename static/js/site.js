@@ -175,3 +175,84 @@
     }
   });
 })();
+
+// The header's Search and Menu buttons on narrow screens. Without this file they are <details>
+// disclosures, and site.css shows the search box or the menu while one is open. Here each
+// becomes a real <button> with aria-expanded and aria-controls; opening one closes the other,
+// Escape closes it and returns focus to it, and opening Search puts the cursor in the box.
+(function () {
+  "use strict";
+
+  var header = document.querySelector("[data-site-header]");
+  if (!header) {
+    return;
+  }
+  var toggles = [];
+
+  function setOpen(toggle, open) {
+    toggle.button.setAttribute("aria-expanded", open ? "true" : "false");
+    toggle.target.classList.toggle("is-open", open);
+  }
+
+  function closeAll(except) {
+    for (var i = 0; i < toggles.length; i += 1) {
+      if (toggles[i] !== except) {
+        setOpen(toggles[i], false);
+      }
+    }
+  }
+
+  var disclosures = header.querySelectorAll("[data-header-toggle]");
+  for (var i = 0; i < disclosures.length; i += 1) {
+    var details = disclosures[i];
+    var target = document.getElementById(details.getAttribute("data-header-toggle"));
+    var summary = details.querySelector("summary");
+    if (!target || !summary) {
+      continue;
+    }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = summary.className + " " + details.className;
+    button.setAttribute("aria-controls", target.id);
+    while (summary.firstChild) {
+      button.appendChild(summary.firstChild);
+    }
+    var toggle = { button: button, target: target };
+    toggles.push(toggle);
+    setOpen(toggle, details.open);
+    details.parentNode.replaceChild(button, details);
+    button.addEventListener(
+      "click",
+      (function (current) {
+        return function () {
+          var open = current.button.getAttribute("aria-expanded") !== "true";
+          closeAll(current);
+          setOpen(current, open);
+          if (open) {
+            var field = current.target.querySelector("input[type=search]");
+            if (field) {
+              field.focus();
+            }
+          }
+        };
+      })(toggle)
+    );
+  }
+  header.classList.add("has-header-buttons");
+
+  header.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") {
+      return;
+    }
+    for (var j = 0; j < toggles.length; j += 1) {
+      var current = toggles[j];
+      // The search box's own Escape closes its suggestions first (autocomplete.js).
+      if (current.button.getAttribute("aria-expanded") === "true" && !event.defaultPrevented) {
+        setOpen(current, false);
+        if (current.target.contains(document.activeElement)) {
+          current.button.focus();
+        }
+      }
+    }
+  });
+})();

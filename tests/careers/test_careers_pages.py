@@ -137,7 +137,7 @@ def test_bad_filter_values_get_a_clear_message_not_a_500(client, query):
     assert response.status_code in (200, 400)
     if "page=" not in query:
         assert response.status_code == 400
-        assert "were not recognised" in response.text
+        assert "were not recognized" in response.text
     assert len(job_titles(response)) == 2
 
 

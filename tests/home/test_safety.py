@@ -32,9 +32,11 @@ def test_quick_exit_then_crisis_help_open_every_page_in_the_same_order(client, u
     body = soup_of(client.get(url)).body
     top = [tag for tag in body.find_all(recursive=False) if tag.name not in ("script",)]
     assert "quick-exit" in top[0]["class"]
-    assert "skip-link" in top[1]["class"]
-    assert top[2].name == "aside" and "crisis" in top[2]["class"]
-    assert top[3].name == "header"
+    links = top[0].find_all("a")
+    assert "quick-exit__button" in links[0]["class"]
+    assert "skip-link" in links[1]["class"]
+    assert top[1].name == "aside" and "crisis" in top[1]["class"]
+    assert top[2].name == "header"
 
 
 def test_the_banner_has_every_crisis_line_the_issue_names(client):

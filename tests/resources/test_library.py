@@ -233,7 +233,7 @@ def test_bad_input_never_breaks_the_library(client, params):
 
 def test_unknown_filter_values_are_ignored_with_a_notice(client):
     _r, page = get(client, {"topic": ["naloxone", "no-such-topic"]})
-    assert "not recognised" in page.select_one(".notice").get_text()
+    assert "not recognized" in page.select_one(".notice").get_text()
     assert result_count(page) == Topic.objects.get(slug="naloxone").resources.live().count()
 
 

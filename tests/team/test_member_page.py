@@ -31,7 +31,7 @@ def test_member_page_shows_name_pronouns_credentials_role_and_full_bio(client):
         "LCSW, CADC, Clinical Director"
     )
     assert page.title.get_text().startswith("Jordan Avery (he/him/they/them)")
-    assert "first in outreach and now in therapy" in page.select_one(".member__bio").get_text()
+    assert "came to therapy from street outreach" in page.select_one(".member__bio").get_text()
     facts = page.select_one(".member__facts").get_text(" ", strip=True)
     for fact in ("Trauma", "Targeted Abstinence", "English", "Telehealth"):
         assert fact in facts

@@ -156,7 +156,7 @@ def test_an_unknown_value_is_left_out_with_a_message_and_the_rest_still_apply(cl
     response = client.get(f"{URL}?language=klingon&format=telehealth")
     assert response.status_code == 200
     alert = soup_of(response).select_one(".team-filters .form-alert")
-    assert "not recognised" in alert.get_text()
+    assert "not recognized" in alert.get_text()
     assert "Language" in alert.get_text()
     assert card_names(response) == ["Jordan Avery", "Maria Delgado", "Sam Okafor"]
 

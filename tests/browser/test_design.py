@@ -1,0 +1,183 @@
+"""The phone-first header and the site's look (docs/design.md): the page's h1 in the first
+screen of a phone, the menu one row on a desktop, the quick exit first and always in view, the
+menu button with and without JavaScript, phone numbers kept whole, and full-page screenshots of
+every public page type at both widths (artifacts/screens/after/)."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from .conftest import DESKTOP, guard_origin
+from .server import PUBLIC_PAGES
+
+pytestmark = pytest.mark.browser
+
+# The smallest phone the design is judged on (an iPhone SE), and the desktop width.
+SMALL_PHONE = {"width": 375, "height": 667}
+WIDTHS = {"phone": SMALL_PHONE, "desktop": DESKTOP}
+SCREENS = Path(__file__).resolve().parents[2] / "artifacts" / "screens"
+# `DESIGN_SCREENS=before` keeps a set taken before a change beside the set taken after it.
+SCREENS_SET = os.environ.get("DESIGN_SCREENS", "after")
+H1_TOP_LIMIT = 260
+
+
+@pytest.fixture(scope="module")
+def width_pages(browser, live_site):
+    """One page per width, reused by every test here, to keep the run short."""
+    contexts, pages = [], {}
+    for name, viewport in WIDTHS.items():
+        context = browser.new_context(viewport=viewport)
+        context.set_default_timeout(10_000)
+        guard_origin(context, live_site.base_url, live_site.facts["quick_exit_url"])
+        contexts.append(context)
+        pages[name] = context.new_page()
+    yield pages
+    for context in contexts:
+        context.close()
+
+
+def h1_top(page):
+    return page.evaluate(
+        "() => { const h = document.querySelector('main h1');"
+        " return h ? h.getBoundingClientRect().top + window.scrollY : null; }"
+    )
+
+
+def test_screenshots_of_every_public_page_type(width_pages, live_site):
+    folder = SCREENS / SCREENS_SET
+    folder.mkdir(parents=True, exist_ok=True)
+    tops = {}
+    for width, page in width_pages.items():
+        viewport = WIDTHS[width]
+        for name in PUBLIC_PAGES:
+            page.goto(live_site.url(name), wait_until="networkidle")
+            tops[f"{name} at {viewport['width']}"] = h1_top(page)
+            path = folder / f"{name}-{viewport['width']}x{viewport['height']}.png"
+            page.screenshot(path=path, full_page=True)
+            assert path.stat().st_size > 10_000
+    print("h1 tops:", tops)
+
+
+@pytest.mark.parametrize("page_name", PUBLIC_PAGES)
+def test_the_h1_starts_in_the_first_260_px_of_a_phone(width_pages, live_site, page_name):
+    page = width_pages["phone"]
+    page.goto(live_site.url(page_name))
+    top = h1_top(page)
+    assert top is not None, "the page has no h1 in <main>"
+    assert top <= H1_TOP_LIMIT, f"the h1 starts at y={top:.0f}"
+
+
+def test_the_menu_is_one_row_on_a_desktop(width_pages, live_site):
+    page = width_pages["desktop"]
+    for name in ("home", "team-member"):
+        page.goto(live_site.url(name))
+        tops = page.eval_on_selector_all(
+            ".main-nav__link", "links => links.map(link => link.getBoundingClientRect().top)"
+        )
+        assert len(tops) >= 5
+        assert len(set(tops)) == 1, f"the menu wraps on {name}: link tops {tops}"
+        # No menu button on a desktop: the menu and the search box are simply there.
+        assert page.get_by_role("navigation", name="Main").is_visible()
+        assert page.get_by_role("search", name="Site search").is_visible()
+        assert page.locator(".site-header__toggle").filter(visible=True).count() == 0
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_quick_exit_is_first_in_tab_order_and_stays_in_view(width_pages, live_site, width):
+    page = width_pages[width]
+    page.goto(live_site.url("team-member"))
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.hasAttribute('data-quick-exit')")
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    page.wait_for_function("window.scrollY > 300")
+    in_view = page.evaluate(
+        """() => {
+            const link = document.querySelector('[data-quick-exit]');
+            const box = link.getBoundingClientRect();
+            const x = box.left + box.width / 2, y = box.top + box.height / 2;
+            const hit = document.elementFromPoint(x, y);
+            return box.top >= 0 && box.bottom <= window.innerHeight && link.contains(hit);
+        }"""
+    )
+    assert in_view, "the quick exit scrolled out of view"
+
+
+def test_the_menu_and_search_buttons_work_with_javascript(width_pages, live_site):
+    page = width_pages["phone"]
+    page.goto(live_site.url("goals"))
+    menu = page.get_by_role("button", name="Menu")
+    nav = page.get_by_role("navigation", name="Main")
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert menu.get_attribute("aria-controls") == "main-nav"
+    assert not nav.is_visible()
+    menu.click()
+    assert menu.get_attribute("aria-expanded") == "true"
+    assert nav.get_by_role("link", name="Reach out today").is_visible()
+    page.keyboard.press("Escape")
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert not nav.is_visible()
+
+    # Search is one tap away: the box opens with the cursor in it.
+    search = page.get_by_role("button", name="Search", exact=True).first
+    assert search.get_attribute("aria-expanded") == "false"
+    search.click()
+    assert search.get_attribute("aria-expanded") == "true"
+    assert page.evaluate("document.activeElement.id") == "site-search-q"
+    page.keyboard.type("naloxone")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=naloxone")
+
+
+def test_the_menu_and_search_open_without_javascript(new_context, live_site):
+    page = new_context(viewport=SMALL_PHONE, java_script_enabled=False).new_page()
+    page.goto(live_site.url("goals"))
+    nav = page.get_by_role("navigation", name="Main")
+    box = page.get_by_role("searchbox", name="Search the site")
+    assert not nav.is_visible() and not box.is_visible()
+    page.locator(".site-header__toggle--menu > summary").click()
+    assert nav.get_by_role("link", name="Reach out today").is_visible()
+    page.locator(".site-header__toggle--search > summary").click()
+    assert box.is_visible()
+    box.fill("naloxone")
+    box.press("Enter")
+    page.wait_for_url("**/search/?q=naloxone")
+
+
+@pytest.mark.parametrize("page_name", ["home", "contact", "team-member", "search"])
+def test_phone_numbers_never_break_across_lines(width_pages, live_site, page_name):
+    page = width_pages["phone"]
+    page.goto(live_site.url(page_name))
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    broken = page.evaluate(
+        """() => [...document.querySelectorAll('a[href^="tel:"], a[href^="sms:"]')]
+            .filter(link => link.getClientRects().length > 1)
+            .map(link => link.textContent.trim())"""
+    )
+    assert page.locator('a[href^="tel:"]').count() > 0
+    assert broken == []
+
+
+BUDGET_BYTES = 250_000
+
+
+def test_the_one_typeface_is_self_hosted_and_every_first_visit_stays_small(new_context, live_site):
+    sizes = {}
+    for name in PUBLIC_PAGES:
+        # A fresh context for each page: a first visit, nothing in the cache.
+        context = new_context(viewport=SMALL_PHONE)
+        page = context.new_page()
+        page.goto(live_site.url(name), wait_until="networkidle")
+        page.evaluate("document.fonts.ready")
+        assert page.evaluate("document.fonts.check('700 18px \"Source Sans 3\"')")
+        assert "Source Sans 3" in page.evaluate("getComputedStyle(document.body).fontFamily")
+        sizes[name] = page.evaluate(
+            """() => performance.getEntriesByType('navigation')
+                .concat(performance.getEntriesByType('resource'))
+                .reduce((total, entry) => total + entry.transferSize, 0)"""
+        )
+        assert context.refused == []
+        context.close()
+    print("first-visit bytes:", sizes)
+    too_big = {name: size for name, size in sizes.items() if size >= BUDGET_BYTES}
+    assert too_big == {}
