@@ -46,6 +46,7 @@ DATA_FILES = [
     ("resources", "library.toml"),
     ("team", "team.toml"),
     ("careers", "careers.toml"),
+    ("practice_events", "events.toml"),
     ("home", "links.toml"),
 ]
 

@@ -28,6 +28,7 @@ from django.utils import timezone
 from careers.models import CareersIndexPage, JobPage
 from home.models import ContactPage, ExplainerPage, GoalsPage, HomePage
 from core.models import PracticeSettings
+from practice_events.models import EventIndexPage, EventPage
 from resources.models import ResourceIndexPage, ResourcePage
 from team.models import TeamIndexPage, TeamMemberPage
 
@@ -55,6 +56,8 @@ def public_pages(team_member, open_job):
         "team-member": team_member.get_url(),
         "careers": url(CareersIndexPage),
         "job": open_job.get_url(),
+        "events": url(EventIndexPage),
+        "event": EventPage.objects.live().public().filter(ends_at__gte=timezone.now()).order_by("starts_at").first().get_url(),
         "search": "/search/?q=therapy",
         "not-found": "/this-page-does-not-exist/",
         "browsing-safely": practice.browsing_safely_page.get_url(),

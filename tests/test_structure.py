@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = "core"
-APPS = ["core", "home", "resources", "team", "careers", "search"]
+APPS = ["core", "home", "resources", "team", "careers", "practice_events", "search"]
 
 
 def imports(path):

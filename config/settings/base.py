@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "resources",
     "team",
     "careers",
+    "practice_events",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -404,5 +405,10 @@ if PRIVATE_AWS_STORAGE_BUCKET_NAME:
 APPLICATION_RETENTION_DAYS = env_int("APPLICATION_RETENTION_DAYS", 180)
 JOB_APPLICATION_RATE_LIMIT = env_int("JOB_APPLICATION_RATE_LIMIT", 5)
 JOB_APPLICATION_RATE_WINDOW_SECONDS = env_int("JOB_APPLICATION_RATE_WINDOW_SECONDS", 3600)
+# Events: registration requests are deleted this many days after they arrive, by
+# `manage.py purge_event_registrations` run daily from cron (README, "Privacy and retention").
+EVENT_REGISTRATION_RETENTION_DAYS = env_int("EVENT_REGISTRATION_RETENTION_DAYS", 90)
+EVENT_REGISTRATION_RATE_LIMIT = env_int("EVENT_REGISTRATION_RATE_LIMIT", 5)
+EVENT_REGISTRATION_RATE_WINDOW_SECONDS = env_int("EVENT_REGISTRATION_RATE_WINDOW_SECONDS", 3600)
 # Told when an application arrives, unless the careers page names another address.
 HIRING_CONTACT_EMAIL = env_str("HIRING_CONTACT_EMAIL", "hiring@example.org")

@@ -105,6 +105,7 @@ class HomePage(ReviewedPage, Page):
         "resources.ResourceIndexPage",
         "team.TeamIndexPage",
         "careers.CareersIndexPage",
+        "practice_events.EventIndexPage",
     ]
 
     class Meta:

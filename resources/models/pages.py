@@ -64,6 +64,12 @@ class ResourceIndexPage(RoutablePageMixin, Page):
             response.headers["X-Robots-Tag"] = "noindex, follow"
         return response
 
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from resources.feeds import ResourcesFeed
+
+        return ResourcesFeed(self)(request)
+
 
 class ResourcePage(ReviewedPage, Page):
     """One resource in the library: a guide, hotline, worksheet or reading, described in plain

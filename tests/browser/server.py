@@ -28,6 +28,8 @@ PUBLIC_PAGES = [
     "careers",
     "job",
     "closed-job",
+    "events",
+    "event",
     "search",
     "not-found",
     "browsing-safely",

@@ -72,6 +72,8 @@ def test_the_menu_is_one_row_on_a_desktop(width_pages, live_site):
     page = width_pages["desktop"]
     for name in ("home", "team-member"):
         page.goto(live_site.url(name))
+        # Measured in the site's typeface: until it loads, the wider fallback may wrap.
+        page.evaluate("document.fonts.ready.then(() => true)")
         tops = page.eval_on_selector_all(
             ".main-nav__link", "links => links.map(link => link.getBoundingClientRect().top)"
         )

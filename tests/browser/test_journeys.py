@@ -2,6 +2,7 @@
 copy of the site with the demo content."""
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -229,3 +230,26 @@ def test_staff_without_the_permission_cannot_see_applications(page, live_site):
     expect(page).to_have_url(live_site.url("/admin/"))
     expect(page.locator(".messages")).to_contain_text("do not have permission")
     assert "sam@example.org" not in page.content()
+
+
+@pytest.mark.slow
+def test_a_visitor_asks_for_a_place_at_an_event_without_javascript(new_context, live_site):
+    page = new_context(java_script_enabled=False, accept_downloads=True).new_page()
+    page.goto(live_site.url("home"))
+    coming_up = page.locator("section", has=page.locator("#upcoming-events-heading"))
+    coming_up.locator(".event-card h3 a").first.click()
+    expect(page).to_have_url(live_site.url("event"))
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Add to your calendar (.ics)").click()
+    calendar = download.value
+    assert calendar.suggested_filename.endswith(".ics")
+    assert "BEGIN:VEVENT" in Path(calendar.path()).read_text(encoding="utf-8")
+
+    page.get_by_role("button", name="Send request").click()
+    expect(page.locator("#form-alert")).to_contain_text("Your name")
+    page.get_by_label("Your name").fill("Ana")
+    page.get_by_label("Email address").fill("ana@example.com")
+    page.get_by_role("button", name="Send request").click()
+    expect(page.locator("h1")).to_have_text("Your request was sent")
+    expect(page.locator(".notice")).to_contain_text("arrived safely")

@@ -138,13 +138,18 @@ def test_superuser_keeps_access(client, contact, message, superuser):
     assert submissions_panel(client, contact) is not None
 
 
-def test_the_demo_client_intake_group_may_read_messages_and_use_the_admin():
+def test_the_demo_client_intake_group_may_read_messages_and_registrations_and_use_the_admin():
     codenames = set(
         Permission.objects.filter(group__name=CLIENT_INTAKE_GROUP).values_list(
             "content_type__app_label", "codename"
         )
     )
-    assert codenames == {("home", "read_contact_messages"), ("wagtailadmin", "access_admin")}
+    assert codenames == {
+        ("home", "read_contact_messages"),
+        ("practice_events", "view_eventregistration"),
+        ("practice_events", "delete_eventregistration"),
+        ("wagtailadmin", "access_admin"),
+    }
 
 
 def test_the_notification_links_to_the_messages_for_someone_who_may_read_them(
