@@ -48,6 +48,7 @@ DATA_FILES = [
     ("careers", "careers.toml"),
     ("practice_events", "events.toml"),
     ("home", "links.toml"),
+    ("home", "questions.toml"),
 ]
 
 CLIENT_INTAKE_GROUP = "Client intake"

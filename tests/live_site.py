@@ -44,6 +44,8 @@ practice = PracticeSettings.load()
 # One page of each public type by name; the callers choose which member and job.
 def public_pages(team_member, open_job):
     library = url(ResourceIndexPage)
+    coming = EventPage.objects.live().public().filter(ends_at__gte=timezone.now())
+    next_event = coming.order_by("starts_at").first()
     return {
         "home": url(HomePage),
         "explainer": url(ExplainerPage),
@@ -57,7 +59,7 @@ def public_pages(team_member, open_job):
         "careers": url(CareersIndexPage),
         "job": open_job.get_url(),
         "events": url(EventIndexPage),
-        "event": EventPage.objects.live().public().filter(ends_at__gte=timezone.now()).order_by("starts_at").first().get_url(),
+        "event": next_event.get_url(),
         "search": "/search/?q=therapy",
         "not-found": "/this-page-does-not-exist/",
         "browsing-safely": practice.browsing_safely_page.get_url(),

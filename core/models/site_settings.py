@@ -19,7 +19,7 @@ class PracticeSettings(BaseGenericSetting):
     pages are checked again after a review."""
 
     # Every page links to both (quick exit, footer): loaded with the settings, not one by one.
-    select_related = ["browsing_safely_page", "privacy_page"]
+    select_related = ["browsing_safely_page", "privacy_page", "accessibility_page"]
 
     practice_name = models.CharField(max_length=120, default="Harm Reduction Therapy")
     tagline = models.CharField(max_length=160, default="Pragmatic Help without Judgement")
@@ -67,6 +67,14 @@ class PracticeSettings(BaseGenericSetting):
         related_name="+",
         help_text="The privacy notice, linked from every form and the footer.",
     )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The accessibility statement, linked from the footer of every page.",
+    )
     footer_text = models.TextField(
         blank=True,
         help_text="A short line at the foot of every page, such as a land acknowledgement.",
@@ -95,8 +103,9 @@ class PracticeSettings(BaseGenericSetting):
                 FieldPanel("quick_exit_url"),
                 FieldPanel("browsing_safely_page"),
                 FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
             ],
-            heading="Safety and privacy",
+            heading="Safety, privacy and accessibility",
         ),
         FieldPanel("footer_text"),
         FieldPanel("review_interval_months"),

@@ -197,7 +197,7 @@ def test_the_safety_pages_come_with_the_settings_in_one_query(client):
     assert 'href="/privacy/"' in response.text
     settings_queries = [q["sql"] for q in queries if 'FROM "core_practicesettings"' in q["sql"]]
     assert len(settings_queries) == 1
-    assert settings_queries[0].count("JOIN") == 2
+    assert settings_queries[0].count("JOIN") == 3  # browsing safely, privacy, accessibility
 
 
 def contact_form(client):
@@ -259,7 +259,12 @@ def test_editors_choose_the_privacy_and_browsing_safely_pages_in_the_settings(
     client.force_login(admin)
     response = client.get("/admin/settings/core/practicesettings/", follow=True)
     assert response.status_code == 200
-    for text in ("Safety and privacy", "Browsing safely page", "Privacy page", "Always visible"):
+    for text in (
+        "Safety, privacy and accessibility",
+        "Browsing safely page",
+        "Privacy page",
+        "Always visible",
+    ):
         assert text in response.text, text
     add_page = client.get(f"/admin/pages/add/home/standardpage/{home_page.pk}/")
     assert add_page.status_code == 200
