@@ -358,3 +358,45 @@ class StatementBlock(blocks.StructBlock):
             "title": "Dignity and respect",
             "text": "<p>People who use substances deserve care without judgement.</p>",
         }
+
+
+class FeeBlock(blocks.StructBlock):
+    service = blocks.CharBlock(max_length=120, help_text="e.g. “Individual session”.")
+    length = blocks.CharBlock(max_length=60, required=False, help_text="e.g. “50 minutes”.")
+    fee = blocks.CharBlock(max_length=60, help_text="As visitors should read it, e.g. “$160”.")
+    note = blocks.CharBlock(max_length=200, required=False)
+
+    class Meta:
+        icon = "tag"
+        description = "One service and what it costs."
+
+
+class SlidingScaleTierBlock(blocks.StructBlock):
+    who = blocks.CharBlock(
+        max_length=120, help_text="Who pays this, e.g. “Household income under $30,000 a year”."
+    )
+    fee = blocks.CharBlock(max_length=60, help_text="e.g. “$60 a session”.")
+
+    class Meta:
+        icon = "list-ul"
+        description = "One step of the sliding scale."
+
+
+class GoodFaithEstimateBlock(blocks.StructBlock):
+    """The No Surprises Act notice for people who are uninsured or not using insurance, kept in
+    the words the government's standard notice uses, with the date those words were checked."""
+
+    heading = blocks.CharBlock(max_length=120, default="Your right to a Good Faith Estimate")
+    text = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        help_text="The notice's wording. Check it against cms.gov/nosurprises when reviewing "
+        "this page, and update the date below.",
+    )
+    wording_checked = blocks.DateBlock(
+        help_text="When the wording was last checked against the government's notice."
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/good_faith_estimate.html"
+        description = "The Good Faith Estimate notice (No Surprises Act), dated."

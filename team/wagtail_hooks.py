@@ -4,7 +4,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from core.viewsets import TermViewSet
-from team.models import SessionFormat, Specialty
+from team.models import LicensedState, SessionFormat, Specialty
 
 
 class TaxonomyViewSet(TermViewSet):
@@ -36,8 +36,15 @@ class SessionFormatViewSet(TaxonomyViewSet):
     list_display = ["name", "description", Column("member_count", label="Clinicians")]
 
 
+class LicensedStateViewSet(TaxonomyViewSet):
+    model = LicensedState
+    icon = "site"
+    menu_label = "Licensed states"
+    list_display = ["name", "code", Column("member_count", label="Clinicians")]
+
+
 class TeamViewSetGroup(SnippetViewSetGroup):
-    items = (SpecialtyViewSet, SessionFormatViewSet)
+    items = (SpecialtyViewSet, SessionFormatViewSet, LicensedStateViewSet)
     menu_icon = "group"
     menu_label = "Team"
     menu_order = 210

@@ -26,11 +26,11 @@ PAGES_PRELUDE = """
 import json
 from django.utils import timezone
 from careers.models import CareersIndexPage, JobPage
-from home.models import ContactPage, ExplainerPage, GoalsPage, HomePage
+from home.models import ContactPage, ExplainerPage, FeesPage, GoalsPage, HomePage
 from core.models import PracticeSettings
 from practice_events.models import EventIndexPage, EventPage
 from resources.models import ResourceIndexPage, ResourcePage
-from team.models import TeamIndexPage, TeamMemberPage
+from team.models import TeamIndexPage, TeamMemberPage, TelehealthPage
 
 def first(model, **filters):
     return model.objects.live().public().filter(**filters).order_by("path").first()
@@ -51,11 +51,13 @@ def public_pages(team_member, open_job):
         "explainer": url(ExplainerPage),
         "goals": url(GoalsPage),
         "contact": url(ContactPage),
+        "fees": url(FeesPage),
         "library": library,
         "library-search": library + "?q=naloxone",
         "resource": url(ResourcePage),
         "team": url(TeamIndexPage),
         "team-member": team_member.get_url(),
+        "telehealth": url(TelehealthPage),
         "careers": url(CareersIndexPage),
         "job": open_job.get_url(),
         "events": url(EventIndexPage),

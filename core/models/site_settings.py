@@ -19,7 +19,7 @@ class PracticeSettings(BaseGenericSetting):
     pages are checked again after a review."""
 
     # Every page links to both (quick exit, footer): loaded with the settings, not one by one.
-    select_related = ["browsing_safely_page", "privacy_page", "accessibility_page"]
+    select_related = ["browsing_safely_page", "privacy_page", "accessibility_page", "fees_page"]
 
     practice_name = models.CharField(max_length=120, default="Harm Reduction Therapy")
     tagline = models.CharField(max_length=160, default="Pragmatic Help without Judgement")
@@ -67,6 +67,14 @@ class PracticeSettings(BaseGenericSetting):
         related_name="+",
         help_text="The privacy notice, linked from every form and the footer.",
     )
+    fees_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Fees and insurance, linked from the footer of every page.",
+    )
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -93,7 +101,13 @@ class PracticeSettings(BaseGenericSetting):
             heading="The practice",
         ),
         MultiFieldPanel(
-            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("address"), FieldPanel("hours")],
+            [
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("address"),
+                FieldPanel("hours"),
+                FieldPanel("fees_page"),
+            ],
             heading="How to reach the practice",
         ),
         FieldPanel("crisis_lines", heading="Crisis lines"),

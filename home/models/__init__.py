@@ -1,10 +1,11 @@
 from .contact import ContactFormField, ContactPage
-from .pages import ExplainerPage, GoalsPage, HomePage, StandardPage
+from .pages import ExplainerPage, FeesPage, GoalsPage, HomePage, StandardPage
 
 __all__ = [
     "ContactFormField",
     "ContactPage",
     "ExplainerPage",
+    "FeesPage",
     "GoalsPage",
     "HomePage",
     "StandardPage",

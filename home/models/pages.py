@@ -5,7 +5,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, StatementBlock
+from core.blocks import (
+    RICH_TEXT_FEATURES,
+    BaseStreamBlock,
+    FeeBlock,
+    GoodFaithEstimateBlock,
+    SlidingScaleTierBlock,
+    StatementBlock,
+)
 from core.models import Approach, ReviewedPage
 from core.search_fields import PAGE_SEARCH_FIELDS
 from core.visibility import first_public_page
@@ -106,6 +113,8 @@ class HomePage(ReviewedPage, Page):
         "team.TeamIndexPage",
         "careers.CareersIndexPage",
         "practice_events.EventIndexPage",
+        "team.TelehealthPage",
+        "home.FeesPage",
     ]
 
     class Meta:
@@ -236,3 +245,68 @@ class StandardPage(ReviewedPage, Page):
 
     class Meta:
         verbose_name = "standard page"
+
+
+class FeesPage(ReviewedPage, Page):
+    """What therapy costs and how to pay: session fees, the sliding scale, insurance and
+    superbills, payment, cancellations, and the Good Faith Estimate notice the No Surprises Act
+    requires for people who are uninsured or not using insurance."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    fees = StreamField([("fee", FeeBlock())], blank=True, help_text="One row per service.")
+    sliding_scale_text = RichTextField(
+        "about the sliding scale",
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Who it is for and how to ask for it.",
+    )
+    sliding_scale = StreamField(
+        [("tier", SlidingScaleTierBlock())], blank=True, help_text="From the lowest fee up."
+    )
+    insurance = RichTextField(
+        "insurance and superbills",
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="The plans you are in network with, and how out-of-network clients claim.",
+    )
+    payment = RichTextField("how to pay", features=RICH_TEXT_FEATURES, blank=True)
+    cancellation = RichTextField("cancellation policy", features=RICH_TEXT_FEATURES, blank=True)
+    good_faith_estimate = StreamField(
+        [("good_faith_estimate", GoodFaithEstimateBlock())],
+        blank=True,
+        max_num=1,
+        help_text="Required by law on this page if you see clients who pay for themselves.",
+    )
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("fees"),
+        MultiFieldPanel(
+            [FieldPanel("sliding_scale_text"), FieldPanel("sliding_scale")],
+            heading="Sliding scale",
+        ),
+        FieldPanel("insurance"),
+        FieldPanel("payment"),
+        FieldPanel("cancellation"),
+        FieldPanel("good_faith_estimate"),
+        FieldPanel("body"),
+        ReviewedPage.review_panel,
+    ]
+
+    search_fields = PAGE_SEARCH_FIELDS + [
+        index.SearchField("intro"),
+        index.SearchField("fees"),
+        index.SearchField("sliding_scale_text"),
+        index.SearchField("insurance"),
+        index.SearchField("payment"),
+        index.SearchField("cancellation"),
+        index.SearchField("good_faith_estimate"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "fees and insurance page"

@@ -256,3 +256,20 @@
     }
   });
 })();
+
+// A question and answer opened by its own address (#its-id): browsers that open a <details>
+// holding the target do so anyway; this does it in the others, and when only the hash changes.
+(function () {
+  "use strict";
+
+  function openTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (target && target.tagName === "DETAILS") {
+      target.open = true;
+    }
+  }
+
+  openTarget();
+  window.addEventListener("hashchange", openTarget);
+})();

@@ -1,14 +1,23 @@
 from .featured import HomeFeaturedMember
-from .pages import CARD_PHOTO, PROFILE_PHOTO, TeamIndexPage, TeamMemberPage, with_card_details
-from .taxonomy import SessionFormat, Specialty
+from .pages import (
+    CARD_PHOTO,
+    PROFILE_PHOTO,
+    TeamIndexPage,
+    TeamMemberPage,
+    TelehealthPage,
+    with_card_details,
+)
+from .taxonomy import LicensedState, SessionFormat, Specialty
 
 __all__ = [
     "CARD_PHOTO",
     "PROFILE_PHOTO",
     "HomeFeaturedMember",
+    "LicensedState",
     "SessionFormat",
     "Specialty",
     "TeamIndexPage",
     "TeamMemberPage",
+    "TelehealthPage",
     "with_card_details",
 ]

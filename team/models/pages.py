@@ -7,17 +7,17 @@ from django.db import models
 from django.db.models import Prefetch
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.search import index
 
-from core.blocks import RICH_TEXT_FEATURES
+from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.jsonld import json_ld_script
 from core.search_fields import PAGE_SEARCH_FIELDS
 from core.visibility import first_public_page, is_visible_to_public, visible_to_public
 
-from .taxonomy import SessionFormat, Specialty
+from .taxonomy import LicensedState, SessionFormat, Specialty
 
 # The only image sizes the team's pages use: a card (shown at up to 160px, sharp on 2x screens)
 # and the profile (up to 240px). Listings prefetch exactly these renditions: the card's WebP
@@ -127,6 +127,13 @@ class TeamMemberPage(Page):
     session_formats = ParentalManyToManyField(
         SessionFormat, blank=True, related_name="team_members"
     )
+    licensed_states = ParentalManyToManyField(
+        LicensedState,
+        blank=True,
+        related_name="team_members",
+        help_text="Where this clinician is licensed. Clients they see by video must be in one of "
+        "these states at the time of the session.",
+    )
     accepting_new_clients = models.BooleanField(
         default=True,
         help_text="Only clinicians taking new clients can be chosen on the contact form.",
@@ -148,6 +155,7 @@ class TeamMemberPage(Page):
                 FieldPanel("approaches", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("session_formats", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("licensed_states", widget=forms.CheckboxSelectMultiple),
             ],
             heading="What this clinician offers",
             help_text="Edit the lists themselves under “Team” and “Languages” in the menu.",
@@ -256,8 +264,94 @@ class TeamMemberPage(Page):
         # Each approach links to where the explainer describes it.
         explainer = first_public_page("home.ExplainerPage")
         context["explainer_url"] = explainer.get_url(request) if explainer else ""
+        # Someone who sees clients by video links to where clients may be for it.
+        telehealth = first_public_page("team.TelehealthPage")
+        offers_video = telehealth is not None and any(
+            item.pk == telehealth.telehealth_format_id for item in self.session_formats.all()
+        )
+        context["telehealth_url"] = telehealth.get_url(request) if offers_video else ""
         return context
 
 
 def contact_page():
     return first_public_page("home.ContactPage")
+
+
+class TelehealthPage(Page):
+    """Therapy by video: where clients can be seen from (the states the clinicians who offer it
+    are licensed in, kept on each clinician's page and summed up here), what a session needs,
+    and how it is kept private."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    telehealth_format = models.ForeignKey(
+        SessionFormat,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The session format that means video sessions: the clinicians who offer it are "
+        "listed by the states they are licensed in.",
+    )
+    states_heading = models.CharField(max_length=120, default="Where we can see you by video")
+    no_states_text = models.CharField(
+        max_length=250,
+        default="Video sessions are not offered just now. Reach out and we will tell you when "
+        "they are.",
+        help_text="Shown when no clinician offers video sessions.",
+    )
+    what_you_need = RichTextField("what you need", features=RICH_TEXT_FEATURES, blank=True)
+    privacy = RichTextField("privacy of video sessions", features=RICH_TEXT_FEATURES, blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("telehealth_format"),
+                FieldPanel("states_heading"),
+                FieldPanel("no_states_text"),
+            ],
+            heading="Where clients can be seen from",
+            help_text="The states come from the clinicians' pages (“Licensed states”).",
+        ),
+        FieldPanel("what_you_need"),
+        FieldPanel("privacy"),
+        FieldPanel("body"),
+    ]
+    search_fields = PAGE_SEARCH_FIELDS + [
+        index.SearchField("intro"),
+        index.SearchField("what_you_need"),
+        index.SearchField("privacy"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "telehealth page"
+
+    def states(self):
+        """[(state, [clinicians])] for each state a public clinician offering video sessions is
+        licensed in, in the states' order, the clinicians in the team's order: three queries
+        however many clinicians and states."""
+        if self.telehealth_format_id is None:
+            return []
+        members = visible_to_public(
+            TeamMemberPage.objects.filter(session_formats=self.telehealth_format_id)
+        ).order_by("display_order", "title")
+        by_state = {}
+        for member in members.prefetch_related("licensed_states"):
+            for state in member.licensed_states.all():
+                by_state.setdefault(state, []).append(member)
+        # The states' own order (Term's: editors drag them; a new one without a place goes last).
+        return sorted(
+            by_state.items(),
+            key=lambda item: (item[0].sort_order is None, item[0].sort_order or 0, item[0].name),
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["states"] = self.states()
+        context["contact_page"] = contact_page()
+        return context

@@ -31,3 +31,17 @@ class SessionFormat(Term):
     class Meta(Term.Meta):
         verbose_name = "session format"
         verbose_name_plural = "session formats"
+
+
+class LicensedState(Term):
+    """A US state (or territory) a clinician is licensed in. A clinician may see a client by
+    video only while the client is in a state of their license, so the telehealth page and each
+    clinician's page say which."""
+
+    code = models.CharField(max_length=2, unique=True, help_text="The postal code, e.g. “IL”.")
+
+    panels = Term.panels + [FieldPanel("code")]
+
+    class Meta(Term.Meta):
+        verbose_name = "licensed state"
+        verbose_name_plural = "licensed states"

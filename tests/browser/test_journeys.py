@@ -253,3 +253,15 @@ def test_a_visitor_asks_for_a_place_at_an_event_without_javascript(new_context, 
     page.get_by_role("button", name="Send request").click()
     expect(page.locator("h1")).to_have_text("Your request was sent")
     expect(page.locator(".notice")).to_contain_text("arrived safely")
+
+
+def test_a_visitor_finds_the_sliding_scale_and_opens_an_answer_by_its_link(page, live_site):
+    page.goto(live_site.url("home"))
+    page.locator("footer").get_by_role("link", name="Fees and insurance").click()
+    expect(page.locator("#sliding-scale-heading")).to_be_visible()
+    expect(page.locator(".fees-scale dd").first).to_have_text("$60 a session")
+
+    answer = "is-what-i-say-kept-private-what-are-the-limits"
+    page.goto(live_site.url(f"/your-first-session/#{answer}"))
+    expect(page.locator(f"details#{answer}")).to_have_attribute("open", "")
+    expect(page.locator(f"#{answer} .faq__answer")).to_contain_text("42 CFR Part 2")

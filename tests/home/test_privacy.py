@@ -197,7 +197,8 @@ def test_the_safety_pages_come_with_the_settings_in_one_query(client):
     assert 'href="/privacy/"' in response.text
     settings_queries = [q["sql"] for q in queries if 'FROM "core_practicesettings"' in q["sql"]]
     assert len(settings_queries) == 1
-    assert settings_queries[0].count("JOIN") == 3  # browsing safely, privacy, accessibility
+    # browsing safely, privacy, accessibility, fees
+    assert settings_queries[0].count("JOIN") == 4
 
 
 def contact_form(client):
