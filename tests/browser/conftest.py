@@ -6,7 +6,6 @@ ever leaves the machine; the addresses it refused are kept on `context.refused` 
 that assert there were none. The quick exit's destination answers from a stub page instead."""
 
 import os
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -118,10 +117,3 @@ def axe_source():
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run `make browser-deps` (npm ci)")
     return AXE.read_text()
-
-
-@pytest.fixture(scope="session")
-def screenshot_dir():
-    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
-    SCREENSHOTS.mkdir(parents=True)
-    return SCREENSHOTS

@@ -126,17 +126,3 @@ def test_disclosures_open_and_close_from_the_keyboard(page, live_site):
         expect(details).to_have_attribute("open", "")
         page.keyboard.press("Space")
         expect(details).not_to_have_attribute("open", "")
-
-
-SCREENSHOT_PAGES = ["home", "library", "team-member", "job"]
-
-
-@pytest.mark.slow
-def test_screenshots_of_the_main_pages(new_context, live_site, screenshot_dir):
-    for width, viewport in WIDTHS.items():
-        page = new_context(viewport=viewport).new_page()
-        for name in SCREENSHOT_PAGES:
-            page.goto(live_site.url(name), wait_until="networkidle")
-            path = screenshot_dir / f"{name}-{width}-{viewport['width']}x{viewport['height']}.png"
-            page.screenshot(path=path, full_page=True)
-            assert path.stat().st_size > 10_000

@@ -85,6 +85,30 @@ def test_the_menu_is_one_row_on_a_desktop(width_pages, live_site):
         assert page.locator(".site-header__toggle").filter(visible=True).count() == 0
 
 
+def test_no_card_is_left_alone_on_a_row_at_1280(width_pages, live_site):
+    """Every grid of cards (home, team, goals, careers) shows its two to six items with no row
+    of one, as its rows are measured in the browser."""
+    page = width_pages["desktop"]
+    checked = 0
+    for name in ("home", "team", "goals", "careers"):
+        page.goto(live_site.url(name))
+        rows_per_grid = page.eval_on_selector_all(
+            ".card-grid, .member-grid, .statement-list--grid",
+            """grids => grids.map(grid => {
+                const tops = [...grid.children].map(
+                    item => Math.round(item.getBoundingClientRect().top));
+                const rows = {};
+                tops.forEach(top => { rows[top] = (rows[top] || 0) + 1; });
+                return Object.values(rows);
+            })""",
+        )
+        for rows in rows_per_grid:
+            if 2 <= sum(rows) <= 6:
+                checked += 1
+                assert 1 not in rows, f"a card alone on a row on {name}: rows of {rows}"
+    assert checked >= 4
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_quick_exit_is_first_in_tab_order_and_stays_in_view(width_pages, live_site, width):
     page = width_pages[width]
