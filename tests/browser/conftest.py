@@ -84,6 +84,21 @@ def guard_origin(context, site_url, exit_url):
     context.route("**/*", handle)
 
 
+def pages_per_width(browser, live_site, widths):
+    """A page per width ({name: viewport}), guarded as `new_context` guards, yielded as
+    {name: page} for a module's fixture to reuse across its tests; closed afterwards."""
+    contexts, pages = [], {}
+    for name, viewport in widths.items():
+        context = browser.new_context(viewport=viewport)
+        context.set_default_timeout(10_000)
+        guard_origin(context, live_site.base_url, live_site.facts["quick_exit_url"])
+        contexts.append(context)
+        pages[name] = context.new_page()
+    yield pages
+    for context in contexts:
+        context.close()
+
+
 def origin(url):
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"

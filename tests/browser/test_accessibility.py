@@ -1,11 +1,11 @@
 """axe-core (pinned in package.json) on every public page type at phone and desktop widths,
-keyboard-only use, and the screenshots kept as CI artefacts (artifacts/screenshots/)."""
+and keyboard-only use. (tests/browser/test_design.py keeps the screenshots.)"""
 
 import pytest
 from playwright.sync_api import expect
 
-from .axe import RULE_TAGS, serious_violations
-from .conftest import DESKTOP, PHONE
+from .axe import every_violation, serious_violations
+from .conftest import DESKTOP, PHONE, pages_per_width
 from .server import PUBLIC_PAGES
 
 pytestmark = pytest.mark.browser
@@ -13,38 +13,10 @@ pytestmark = pytest.mark.browser
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 
 
-def every_violation(page, axe_source):
-    """Every axe violation on the page, of any impact (minor and moderate too), one line each:
-    the public pages have none (docs/design.md)."""
-    page.evaluate(axe_source)
-    results = page.evaluate(
-        """(tags) => axe.run(document, {
-            runOnly: {type: "tag", values: tags},
-            resultTypes: ["violations"],
-        })""",
-        RULE_TAGS,
-    )
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at "
-        + ", ".join(" ".join(node["target"]) for node in v["nodes"][:5])
-        for v in results["violations"]
-    ]
-
-
 @pytest.fixture(scope="module")
 def width_pages(browser, live_site):
     """One page per width, reused by every page type, to keep the run short."""
-    from .conftest import guard_origin
-
-    contexts, pages = [], {}
-    for name, viewport in WIDTHS.items():
-        context = browser.new_context(viewport=viewport)
-        guard_origin(context, live_site.base_url, live_site.facts["quick_exit_url"])
-        contexts.append(context)
-        pages[name] = context.new_page()
-    yield pages
-    for context in contexts:
-        context.close()
+    yield from pages_per_width(browser, live_site, WIDTHS)
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DESKTOP, guard_origin
+from .conftest import DESKTOP, pages_per_width
 from .server import PUBLIC_PAGES
 
 pytestmark = pytest.mark.browser
@@ -25,16 +25,7 @@ H1_TOP_LIMIT = 260
 @pytest.fixture(scope="module")
 def width_pages(browser, live_site):
     """One page per width, reused by every test here, to keep the run short."""
-    contexts, pages = [], {}
-    for name, viewport in WIDTHS.items():
-        context = browser.new_context(viewport=viewport)
-        context.set_default_timeout(10_000)
-        guard_origin(context, live_site.base_url, live_site.facts["quick_exit_url"])
-        contexts.append(context)
-        pages[name] = context.new_page()
-    yield pages
-    for context in contexts:
-        context.close()
+    yield from pages_per_width(browser, live_site, WIDTHS)
 
 
 def h1_top(page):
