@@ -18,6 +18,19 @@ def visible_to_public(pages):
     return pages.live().public()
 
 
+def visible_among(model, pages):
+    """Those of `pages` (any iterable of pages of `model`, saved or only chosen in a preview's
+    form) that an anonymous visitor may open, as a queryset of `model`."""
+    return visible_to_public(model.objects.filter(pk__in=[page.pk for page in pages]))
+
+
+def listing_url(child, request=None):
+    """The address of the page that lists `child` (its parent), with no query: the child's
+    address less its last part. A visitor who may see the child may see its parent."""
+    url = child.get_url(request=request) or ""
+    return url.rstrip("/").rsplit("/", 1)[0] + "/" if url else ""
+
+
 def is_visible_to_public(page):
     """Whether an anonymous visitor may open `page`, by the same rule (two queries)."""
     return visible_to_public(type(page).objects.filter(pk=page.pk)).exists()

@@ -21,7 +21,7 @@ from wagtail.search import index
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.ratelimit import refuses_form
 from core.search_fields import PAGE_SEARCH_FIELDS
-from core.visibility import visible_to_public
+from core.visibility import visible_among, visible_to_public
 
 REGISTRATION_SCOPE = "event-registration"
 PAST_EVENTS_SHOWN = 6
@@ -266,12 +266,9 @@ class EventPage(RoutablePageMixin, Page):
 
     @cached_property
     def presenter_pages(self):
-        presenters = self.presenters.all()
-        if not hasattr(presenters, "live"):
-            # A preview: the editor's choice, held in memory until the page is saved.
-            model = self._meta.get_field("presenters").related_model
-            presenters = model.objects.filter(pk__in=[person.pk for person in presenters])
-        return list(visible_to_public(presenters).order_by("title"))
+        # Asked by id, so a preview's choices, not saved yet, are asked the same way.
+        model = self._meta.get_field("presenters").related_model
+        return list(visible_among(model, self.presenters.all()).order_by("title"))
 
     def get_sitemap_urls(self, request=None):
         # Past events stay on the site, marked, but search engines need not list them.

@@ -31,6 +31,19 @@ def assert_no_inline_code(html):
     assert not INLINE_STYLE.search(html), "inline style found"
 
 
+def queries_for_page(client, url):
+    """How many queries a page asks once warm (renditions made, site roots cached, as on a
+    running site)."""
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    reset_queries()  # a full log stops counting (Django keeps the last 9,000)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
 def page_at(client, url):
     """The page at `url`, parsed, after checking it answered 200."""
     response = client.get(url)

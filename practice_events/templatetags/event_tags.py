@@ -3,6 +3,7 @@ this one: `{% upcoming_events as coming %}` in a template."""
 
 from django import template
 
+from core.visibility import listing_url
 from practice_events.models import upcoming_events as next_events
 
 register = template.Library()
@@ -13,10 +14,7 @@ HOME_PAGE_EVENTS = 3
 @register.simple_tag(takes_context=True)
 def upcoming_events(context, limit=HOME_PAGE_EVENTS):
     """The next `limit` events anyone may see, soonest first, and the address of the events
-    page, in two queries. Events live directly under that page, and a visitor who may see an
-    event may see its parent, so its address is the first event's less the last part."""
+    page, in two queries (events live directly under that page)."""
     events = next_events(limit)
-    index_url = ""
-    if events:
-        index_url = events[0].get_url(context.get("request")).rstrip("/").rsplit("/", 1)[0] + "/"
+    index_url = listing_url(events[0], context.get("request")) if events else ""
     return {"events": events, "index_url": index_url}

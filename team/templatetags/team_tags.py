@@ -4,7 +4,7 @@ from django import template
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
 
-from core.visibility import visible_to_public
+from core.visibility import listing_url, visible_among
 from team.models import CARD_PHOTO, TeamMemberPage
 
 register = template.Library()
@@ -30,17 +30,12 @@ def featured_team_members(context, page):
     chosen = [item.member for item in featured if item.member is not None]
     visible = set()
     if chosen:
-        candidates = TeamMemberPage.objects.filter(pk__in=[member.pk for member in chosen])
-        visible = set(visible_to_public(candidates).values_list("pk", flat=True))
+        visible = set(visible_among(TeamMemberPage, chosen).values_list("pk", flat=True))
     members, seen = [], set()
     for member in chosen:
         if member.pk in visible and member.pk not in seen:
             seen.add(member.pk)
             members.append(member)
-    team_url = ""
-    if members:
-        # Clinicians live directly under the team index, so its address is theirs less the
-        # last part: no query for the parent page.
-        member_url = members[0].get_url(request=request) or ""
-        team_url = member_url.rstrip("/").rsplit("/", 1)[0] + "/" if member_url else ""
+    # Clinicians live directly under the team index: no query for the parent page.
+    team_url = listing_url(members[0], request) if members else ""
     return {"members": members, "team_url": team_url}

@@ -4,10 +4,9 @@ every footer."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection, reset_queries
-from django.test.utils import CaptureQueriesContext
 
 from home.models import FeesPage
+from tests.support import queries_for_page
 
 pytestmark = pytest.mark.django_db
 
@@ -75,19 +74,11 @@ def test_site_search_finds_the_fees_page_by_what_people_type(client):
         assert page.select_one(f"main a[href='{URL}']"), query
 
 
-def queries_for(client):
-    client.get(URL)
-    reset_queries()  # a full log stops counting (Django keeps the last 9,000)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(URL).status_code == 200
-    return len(queries)
-
-
 def test_the_page_asks_the_same_number_of_queries_for_more_fees_and_steps(client):
-    before = queries_for(client)
+    before = queries_for_page(client, URL)
     page = FeesPage.objects.get()
     page.fees = list(page.fees.raw_data) * 5
     page.sliding_scale = list(page.sliding_scale.raw_data) * 5
     page.save_revision().publish()
     assert len(soup_of(client.get(URL)).select(".fees-table tbody tr")) == 20
-    assert queries_for(client) == before <= 12
+    assert queries_for_page(client, URL) == before <= 12

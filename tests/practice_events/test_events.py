@@ -9,13 +9,11 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
-from django.db import connection, reset_queries
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
 
 from practice_events.models import EventPage, EventRegistration
-from tests.support import assert_no_inline_code
+from tests.support import assert_no_inline_code, queries_for_page
 
 pytestmark = pytest.mark.django_db
 
@@ -196,16 +194,9 @@ def test_past_events_leave_the_sitemap(client):
     assert PAST not in sitemap
 
 
-def queries_for(client, url):
-    reset_queries()  # a full log stops counting (Django keeps the last 9,000)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def test_the_events_page_asks_the_same_number_of_queries_for_more_events(client):
     client.get(INDEX)
-    before = queries_for(client, INDEX)
+    before = queries_for_page(client, INDEX)
     index = EventPage.objects.first().get_parent()
     for number in range(3):
         start = timezone.now() + datetime.timedelta(days=50 + number)
@@ -220,7 +211,7 @@ def test_the_events_page_asks_the_same_number_of_queries_for_more_events(client)
         index.add_child(instance=event)
         event.save_revision().publish()
     client.get(INDEX)  # the layout, cleared by the publishing, is kept again
-    assert queries_for(client, INDEX) == before <= 12
+    assert queries_for_page(client, INDEX) == before <= 12
     assert "Extra 2" in client.get(INDEX).text
 
 
@@ -272,9 +263,9 @@ def test_site_search_finds_an_event_by_what_it_teaches(client):
 def test_an_event_page_asks_the_same_number_of_queries_with_more_presenters(client):
     training = EventPage.objects.get(url_path__endswith="/harm-reduction-therapy-training/")
     client.get(TRAINING)
-    before = queries_for(client, TRAINING)
+    before = queries_for_page(client, TRAINING)
     member_model = EventPage._meta.get_field("presenters").related_model
     training.presenters.set(member_model.objects.live())
     training.save_revision().publish()
     client.get(TRAINING)
-    assert queries_for(client, TRAINING) == before <= 20
+    assert queries_for_page(client, TRAINING) == before <= 20

@@ -1,9 +1,8 @@
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from team.models import HomeFeaturedMember
+from tests.support import queries_for_page
 
 from .conftest import soup_of
 
@@ -55,10 +54,7 @@ def test_editors_choose_featured_members_in_the_home_page_editor(client, home_pa
 
 
 def home_queries(client):
-    client.get("/")  # warm renditions and site roots, as on a running site
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get("/").status_code == 200
-    return len(queries)
+    return queries_for_page(client, "/")
 
 
 def test_home_page_queries_do_not_grow_with_featured_members(

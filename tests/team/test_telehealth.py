@@ -3,10 +3,9 @@ video sessions are licensed in, kept on each clinician's page), what it takes, a
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection, reset_queries
-from django.test.utils import CaptureQueriesContext
 
 from team.models import LicensedState, TeamMemberPage
+from tests.support import queries_for_page
 
 pytestmark = pytest.mark.django_db
 
@@ -84,16 +83,8 @@ def test_the_clinician_page_names_the_states_and_links_to_the_video_page(client)
     assert not facts.select_one(f"a[href='{URL}']")
 
 
-def queries_for(client):
-    client.get(URL)
-    reset_queries()
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(URL).status_code == 200
-    return len(queries)
-
-
 def test_the_page_asks_the_same_number_of_queries_for_more_clinicians_and_states(client):
-    before = queries_for(client)
+    before = queries_for_page(client, URL)
     extra = [
         LicensedState.objects.create(name=f"State {n}", slug=f"state-{n}", code=f"Q{n}")
         for n in range(3)
@@ -101,7 +92,7 @@ def test_the_page_asks_the_same_number_of_queries_for_more_clinicians_and_states
     for member in TeamMemberPage.objects.all():
         member.licensed_states.add(*extra)
         member.save_revision().publish()
-    assert queries_for(client) == before <= 14
+    assert queries_for_page(client, URL) == before <= 14
 
 
 def test_site_search_finds_the_video_page(client):
