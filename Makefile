@@ -50,6 +50,11 @@ browser-deps:
 	@test -x /usr/bin/chromium -a -x /usr/sbin/nginx || { apt-get update -qq && apt-get install -y -qq chromium nginx-light; }
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
 
+# The demo's pictures drawn again from their SVG sources (home/demo_data/images/).
+.PHONY: demo-images
+demo-images: install browser-deps
+	$(BIN)/python -m tools.render_demo_images
+
 # One test process per core (pytest-xdist); every browser test runs in the same one, so the
 # live site is built once. TEST_WORKERS=0 runs everything in this process.
 TEST_WORKERS ?= auto

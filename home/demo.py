@@ -6,6 +6,9 @@ It fills an empty site only. If the site has any page of its own (anything but W
 undoes an editor's work: pages, settings, snippets and groups stay as the editors left them.
 
 A data file holds, in this order of loading:
+- `images`: a file in the data file's `images/` folder, with the title and description
+  (the text read to people who cannot see it) editors see in the image library; a field that
+  takes an image names its file as “images/<file>”;
 - `snippets`: a model (“app.Model”) and its rows; rows already there (same slug, or same
   value of the field the table names as its `key`) are kept;
 - `pages`: each with its type and its path on the site (“/” is the home page); a path listed
@@ -32,10 +35,12 @@ from pathlib import Path
 
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission, Page, Site
 
 # Later files link to the pages of earlier ones; links.toml points the home page at them all.
@@ -68,6 +73,8 @@ def load():
 
 def load_file(path, pages):
     data = tomllib.loads(path.read_text(encoding="utf-8"))
+    for entry in data.get("images", []):
+        pages[f"images/{entry['file']}"] = save_image(path.parent / "images", entry)
     for table in data.get("snippets", []):
         model = apps.get_model(table["model"])
         key = table.get("key", "slug")
@@ -92,6 +99,21 @@ def load_file(path, pages):
         setting.save()
     for entry in data.get("groups", []):
         add_group(entry, pages)
+
+
+def save_image(folder, entry):
+    """The image library's image from `folder / entry["file"]`, added once."""
+    image_model = get_image_model()
+    image = image_model.objects.filter(title=entry["title"]).first()
+    if image is None:
+        with (folder / entry["file"]).open("rb") as source:
+            image = image_model(
+                title=entry["title"],
+                description=entry.get("description", ""),
+                file=ImageFile(source, name=entry["file"]),
+            )
+            image.save()
+    return image
 
 
 def save_page(entry, pages):
@@ -161,6 +183,8 @@ def field_value(model, name, value, pages):
     target = field.related_model
     if field.many_to_many and isinstance(value, str):
         value = value.split(";")
+    if target is get_image_model():
+        return pages[value]
     found = [
         pages[item] if issubclass(target, Page) else target.objects.get(slug=slugify(item))
         for item in (value if field.many_to_many else [value])

@@ -1,6 +1,7 @@
 import fcntl
 import io
 import shutil
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -52,6 +53,10 @@ def django_db_modify_db_settings(
     template = demo_template_name()
     # Each process's temporary folder is inside the run's own (pytest-xdist's recipe).
     run_folder = tmp_path_factory.getbasetemp().parent
+    # The demo's images are files: every copy of the demo database needs the folder they were
+    # written to, so the run's processes share one (pytest removes it with the run's folder).
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    settings.MEDIA_ROOT = run_folder / "media"
     with open(run_folder / DEMO_DATABASE_LOCK, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (run_folder / DEMO_DATABASE_BUILT).exists():
@@ -101,6 +106,20 @@ def django_db_setup(django_db_setup, django_db_blocker):
     from the demo database above, when the loader finds the pages there and leaves them be)."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        make_demo_renditions()
+
+
+def make_demo_renditions():
+    """Visit the pages that show the demo's pictures once, so their renditions are in this
+    process's database for good: made in a test, they would go with its transaction and be made
+    again in the next (an AVIF rendition takes about a tenth of a second)."""
+    from django.test import Client
+    from wagtail.models import Page
+
+    client = Client()
+    pictured = ("homepage", "teamindexpage", "teammemberpage")
+    for page in Page.objects.live().filter(content_type__model__in=pictured):
+        client.get(page.url)
 
 
 @pytest.fixture(autouse=True)
@@ -116,9 +135,11 @@ def clear_cache():
 
 @pytest.fixture(scope="session", autouse=True)
 def remove_test_media():
-    """The throwaway folders config/settings/test.py made for this process go with it."""
+    """The throwaway folders config/settings/test.py made for this process go with it (a
+    folder the run's processes share goes with the run's own, above)."""
     yield
-    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    if Path(settings.MEDIA_ROOT).name.startswith("hrt-test-media-"):
+        shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
     if settings.CACHES["pages"]["BACKEND"].endswith("FileBasedCache"):
         shutil.rmtree(settings.CACHES["pages"]["LOCATION"], ignore_errors=True)
 

@@ -50,6 +50,16 @@ class HomePage(ReviewedPage, Page):
         related_name="+",
         help_text="Usually the contact page.",
     )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A warm illustration or photo beside the promise (landscape, at least 1200 "
+        "pixels wide). Its description in the image library is read to people who cannot see "
+        "it; leave the description empty if the image only sets a mood.",
+    )
     teaser_heading = models.CharField(max_length=120, default="What is harm reduction?")
     teaser_text = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
     teaser_link_page = models.ForeignKey(
@@ -76,6 +86,7 @@ class HomePage(ReviewedPage, Page):
                 FieldPanel("hero_text"),
                 FieldPanel("hero_cta_text"),
                 FieldPanel("hero_cta_page"),
+                FieldPanel("hero_image"),
             ],
             heading="Hero",
         ),
@@ -133,6 +144,16 @@ class ExplainerPage(ReviewedPage, Page):
     )
     spectrum_heading = models.CharField(max_length=120, default="The spectrum of harm reduction")
     spectrum_intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    spectrum_start_label = models.CharField(
+        max_length=40,
+        default="Using more safely",
+        help_text="The words at the start of the spectrum's picture, before the first approach.",
+    )
+    spectrum_end_label = models.CharField(
+        max_length=40,
+        default="Not using at all",
+        help_text="The words at the end of the spectrum's picture, after the last approach.",
+    )
     closing = StreamField(
         BaseStreamBlock(),
         blank=True,
@@ -143,10 +164,15 @@ class ExplainerPage(ReviewedPage, Page):
         FieldPanel("intro"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("spectrum_heading"), FieldPanel("spectrum_intro")],
+            [
+                FieldPanel("spectrum_heading"),
+                FieldPanel("spectrum_intro"),
+                FieldPanel("spectrum_start_label"),
+                FieldPanel("spectrum_end_label"),
+            ],
             heading="Spectrum of approaches",
-            help_text="Edit the approaches themselves, and their order, under “Approaches” in "
-            "the menu.",
+            help_text="The picture of the spectrum and the sections under it follow the "
+            "approaches: edit them, and their order, under “Approaches” in the menu.",
         ),
         FieldPanel("closing"),
         ReviewedPage.review_panel,

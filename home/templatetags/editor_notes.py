@@ -128,7 +128,7 @@ def page_notes(page):
         notes.append(
             format_html(
                 "{} is a fictional clinician from the demo content. Replace this profile with a "
-                "real clinician's own words and details, or unpublish it.",
+                "real clinician's own words, details and photo, or unpublish it.",
                 page.title,
             )
         )

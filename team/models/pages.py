@@ -20,9 +20,11 @@ from core.visibility import first_public_page, is_visible_to_public, visible_to_
 from .taxonomy import LicensedState, SessionFormat, Specialty
 
 # The only image sizes the team's pages use: a card (shown at up to 160px, sharp on 2x screens)
-# and the profile (up to 240px). Listings prefetch exactly these renditions: the card's WebP
-# srcset (templates/team/includes/member_photo.html).
-CARD_PHOTO = ("fill-320x320|format-webp", "fill-160x160|format-webp")
+# and the profile (up to 240px), each in AVIF and, for browsers without it, WebP. Listings
+# prefetch exactly the card's renditions (templates/team/includes/member_photo.html).
+CARD_PHOTO = tuple(
+    f"format-{kind}|fill-{size}" for kind in ("avif", "webp") for size in ("320x320", "160x160")
+)
 PROFILE_PHOTO = "fill-480x480"
 
 

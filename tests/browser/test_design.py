@@ -4,6 +4,7 @@ menu button with and without JavaScript, phone numbers kept whole, and full-page
 every public page type at both widths (artifacts/screens/after/)."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -173,6 +174,42 @@ def test_phone_numbers_never_break_across_lines(width_pages, live_site, page_nam
     )
     assert page.locator('a[href^="tel:"]').count() > 0
     assert broken == []
+
+
+PICTURES = """selector => [...document.querySelectorAll(selector)].map(img => ({
+    source: img.currentSrc, loaded: img.complete && img.naturalWidth > 0,
+    shown: Math.round(img.getBoundingClientRect().width)}))"""
+# The rendition's own width, from its name: "….format-avif.width-800.avif", "….fill-320x320.avif".
+RENDITION_WIDTH = re.compile(r"\.(?:width-|fill-)(\d+)")
+
+
+def rendition_width(picture):
+    return int(RENDITION_WIDTH.search(picture["source"])[1])
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_pictures_arrive_as_avif_no_smaller_than_shown(width_pages, live_site, width):
+    """Chromium takes the AVIF renditions, at a width that is sharp where it is shown (the
+    `sizes` attributes match the layout) and not far beyond it: a phone does not fetch the
+    1200 px hero."""
+    page = width_pages[width]
+    for name, selector in (("home", ".hero__image"), ("team-member", ".member__header img")):
+        page.goto(live_site.url(name), wait_until="networkidle")
+        (picture,) = page.evaluate(PICTURES, selector)
+        assert picture["loaded"] and picture["source"].endswith(".avif"), f"{name}: {picture}"
+        assert picture["shown"] <= rendition_width(picture) <= 2 * picture["shown"], picture
+    page.goto(live_site.url("team"))
+    for img in page.locator(".member-card img").all():
+        img.scroll_into_view_if_needed()  # lazy: fetched as it comes near the screen
+        for _try in range(50):
+            if img.evaluate("img => img.complete && img.naturalWidth > 0"):
+                break
+            page.wait_for_timeout(100)
+    cards = page.evaluate(PICTURES, ".member-card img")
+    assert len(cards) == 3, cards
+    for card in cards:
+        assert card["loaded"] and card["source"].endswith(".avif"), card
+        assert card["shown"] <= rendition_width(card) <= 2 * card["shown"], card
 
 
 BUDGET_BYTES = 250_000

@@ -66,7 +66,7 @@ def srcset_widths(img):
 
 
 @pytest.mark.django_db
-def test_the_image_block_offers_webp_sizes_with_width_and_height(client, photo):
+def test_the_image_block_offers_avif_and_webp_sizes_with_width_and_height(client, photo):
     page = StandardPage.objects.live().first()
     page.body = [("image", {"image": photo, "alt_text": "A quiet room", "caption": ""})]
     page.save_revision().publish()
@@ -75,13 +75,16 @@ def test_the_image_block_offers_webp_sizes_with_width_and_height(client, photo):
     assert (img["width"], img["height"]) == ("800", "622")
     assert srcset_widths(img) == [400, 800, 900]  # never enlarged past the original
     assert all(".webp" in part for part in img["srcset"].split(","))
+    avif = img.find_previous_sibling("source")
+    assert avif["type"] == "image/avif" and avif["sizes"] == img["sizes"]
+    assert srcset_widths(avif) == [400, 800, 900]
     assert img["src"].endswith(".webp")
     assert img["sizes"]
     assert img["loading"] == "lazy"
 
 
 @pytest.mark.django_db
-def test_team_photos_offer_webp_sizes_with_width_and_height(client, photo):
+def test_team_photos_offer_avif_and_webp_sizes_with_width_and_height(client, photo):
     member = TeamMemberPage.objects.live().first()
     member.photo = photo
     member.photo_alt_text = "The clinician, smiling"
@@ -89,7 +92,8 @@ def test_team_photos_offer_webp_sizes_with_width_and_height(client, photo):
     profile = BeautifulSoup(client.get(member.url).content, "html.parser")
     img = profile.select_one("img.member-photo--large")
     assert (img["width"], img["height"]) == ("480", "480")
-    assert srcset_widths(img) == [240, 480]
+    assert srcset_widths(img) == [160, 240, 480]
+    assert srcset_widths(img.find_previous_sibling("source")) == [160, 240, 480]
     assert img["src"].endswith(".webp")
     team = BeautifulSoup(client.get(member.get_parent().url).content, "html.parser")
     card = next(c for c in team.select(".member-card") if member.title in c.get_text())

@@ -65,7 +65,8 @@ def test_member_page_carries_person_json_ld(client):
     assert data["knowsLanguage"] == ["English"]
     assert "Opioids" in data["knowsAbout"]
     assert data["worksFor"]["name"] == "Harm Reduction Therapy"
-    assert "image" not in data
+    # The demo's portrait, as a plain PNG rendition every reader of the data can open.
+    assert data["image"].endswith(".fill-480x480.png")
 
 
 def test_json_ld_cannot_break_out_of_its_script(client, make_member):
@@ -114,10 +115,25 @@ def test_photo_is_shown_at_profile_size_and_in_json_ld(client, make_member, make
 
 
 def test_without_photo_the_page_shows_initials(client):
-    page = soup_of(client.get(URL))
+    page = soup_of(client.get("/our-experts/riley-chen/"))
     placeholder = page.select_one(".member__header .member-photo--placeholder")
-    assert placeholder.get_text(strip=True) == "JA"
+    assert placeholder.get_text(strip=True) == "RC"
     assert placeholder["aria-hidden"] == "true"
+    assert not page.select(".member__header img")
+
+
+def test_the_demo_portrait_is_served_as_avif_and_webp_renditions(client):
+    page = soup_of(client.get(URL))
+    img = page.select_one(".member__header picture img")
+    assert img["alt"] == "Jordan Avery, illustrated portrait"
+    assert (img["width"], img["height"]) == ("480", "480")
+    assert img["src"].endswith(".webp")
+    (avif,) = page.select(".member__header picture source")
+    assert avif["type"] == "image/avif"
+    for width in (480, 240, 160):
+        assert f".avif {width}w" in avif["srcset"]
+    # Above the fold on the profile: not lazy.
+    assert "loading" not in img.attrs
 
 
 @pytest.mark.parametrize(

@@ -79,6 +79,11 @@ def test_a_card_with_photo_uses_one_sized_rendition_and_its_alt_text(
     assert (img["width"], img["height"]) == ("320", "320")
     assert img["loading"] == "lazy"
     assert ".fill-320x320" in img["src"]
+    # AVIF first for the browsers that take it, WebP in the <img> for the rest.
+    (avif,) = card.select("picture source")
+    assert avif["type"] == "image/avif"
+    assert ".avif 320w" in avif["srcset"] and ".avif 160w" in avif["srcset"]
+    assert img["src"].endswith(".webp")
 
 
 def test_draft_members_are_not_listed(client, make_member):
