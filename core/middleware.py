@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from core.csp import with_media_origin
+
 # The Wagtail admin needs inline scripts and styles; public pages never do. The admin keeps
 # everything else of the strict policy (same origin only, no framing by other sites).
 ADMIN_CSP = {
@@ -23,7 +25,8 @@ class AdminContentSecurityPolicyMiddleware:
     A preview in the admin's side panel is rendered through the middleware as a request to the
     page's public address (Wagtail's `make_preview_request`): it keeps the public pages' strict
     policy, except that the admin, on the same origin, may frame it. Public pages themselves
-    stay unframeable."""
+    stay unframeable. Every policy lets images come from the media storage's origin when media
+    live elsewhere (core/csp.py); a view's own policy (`csp_override`) is left as it is."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -32,8 +35,13 @@ class AdminContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if request.path.startswith(self.prefixes):
-            response._csp_config = getattr(settings, "ADMIN_CSP", ADMIN_CSP)
+            response._csp_config = with_media_origin(getattr(settings, "ADMIN_CSP", ADMIN_CSP))
             response.headers.setdefault("X-Robots-Tag", "noindex, nofollow")
         elif getattr(request, "is_preview", False):
-            response._csp_config = {**settings.SECURE_CSP, "frame-ancestors": ["'self'"]}
+            response._csp_config = {
+                **with_media_origin(settings.SECURE_CSP),
+                "frame-ancestors": ["'self'"],
+            }
+        elif not hasattr(response, "_csp_config"):
+            response._csp_config = with_media_origin(settings.SECURE_CSP)
         return response

@@ -2,6 +2,7 @@
 to other sites, no MIME sniffing, no framing; HTTPS only and secure cookies in production."""
 
 import pytest
+from django.conf import settings
 from django.test import Client, override_settings
 
 from tests.support import assert_no_inline_code, production_settings
@@ -128,3 +129,46 @@ def test_a_preview_may_be_framed_by_the_admin_only_and_keeps_the_strict_policy(r
         assert csp["frame-ancestors"] == ["'self'"], page
         assert csp["script-src"] == ["'self'"], page
         assert not any("unsafe" in value for values in csp.values() for value in values), page
+
+
+S3_MEDIA = {
+    "BACKEND": "storages.backends.s3.S3Storage",
+    "OPTIONS": {
+        "bucket_name": "practice-media",
+        "endpoint_url": "http://127.0.0.1:9000",
+        "region_name": "us-east-1",
+        "querystring_auth": False,
+    },
+}
+
+
+@pytest.mark.parametrize(
+    "options, origin",
+    [
+        ({}, "http://127.0.0.1:9000"),
+        ({"custom_domain": "media.example.org"}, "https://media.example.org"),
+        ({"endpoint_url": None}, "https://practice-media.s3.amazonaws.com"),
+    ],
+    ids=["s3-compatible endpoint", "own media domain", "aws"],
+)
+def test_with_media_on_s3_the_policy_lets_its_images_in_and_nothing_else(client, options, origin):
+    """Images uploaded by editors are served by the bucket, not the site: the policy for
+    images follows the storage's own addresses, on public pages, previews and the admin."""
+    from wagtail.images import get_image_model
+
+    storage = {**S3_MEDIA, "OPTIONS": {**S3_MEDIA["OPTIONS"], **options}}
+    with override_settings(STORAGES={**settings.STORAGES, "default": storage}):
+        image_url = get_image_model().objects.first().file.url
+        assert image_url.startswith(f"{origin}/")
+        for url in ("/", "/our-experts/", "/admin/login/"):
+            csp = csp_directives(client.get(url).headers["Content-Security-Policy"])
+            assert origin in csp["img-src"], url
+            assert "'self'" in csp["img-src"], url
+            # Only images: scripts, styles and the rest stay the site's own.
+            assert all(origin not in csp[name] for name in ("script-src", "style-src")), url
+            assert origin not in csp["default-src"], url
+
+
+def test_with_media_on_the_site_itself_the_images_policy_is_the_sites_own(client):
+    csp = csp_directives(client.get("/").headers["Content-Security-Policy"])
+    assert csp["img-src"] == ["'self'", "data:"]
