@@ -1,51 +1,23 @@
-"""The live site behind nginx, configured with the very block in docs/deploy.md: the proxy
+"""The live site behind nginx, configured with the very blocks in docs/deploy.md: the proxy
 serves images but never a document by its file name, and two people behind it have limits of
 their own that a forged header cannot reset. Visitors connect from addresses of their own on
 the loopback network (127.0.0.2, 127.0.0.3), as people on different connections would."""
 
 import http.client
 import json
-import os
 import re
-import shutil
-import subprocess
-import time
 from http.cookies import SimpleCookie
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
 from tests.live_site import free_port
 from tests.support import CONTACT_POST
+from tools.proxy import start_nginx
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-DEPLOY_DOC = Path(__file__).resolve().parents[2] / "docs" / "deploy.md"
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CONTACT_LIMIT = 5  # CONTACT_RATE_LIMIT's default, which the live site keeps
-
-NGINX_CONF = """
-{user}
-worker_processes 1;
-pid {run}/nginx.pid;
-error_log {run}/error.log;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    access_log off;
-    client_body_temp_path {run}/body;
-    proxy_temp_path {run}/proxy;
-    fastcgi_temp_path {run}/fastcgi;
-    uwsgi_temp_path {run}/uwsgi;
-    scgi_temp_path {run}/scgi;
-    server {{
-        listen 127.0.0.1:{port};
-        server_name 127.0.0.1;
-{block}
-    }}
-}}
-"""
 
 PRIVATE_DOCUMENT_SCRIPT = """
 from django.core.files.base import ContentFile
@@ -73,45 +45,15 @@ print(json.dumps({
 """
 
 
-def deploy_doc_nginx_block():
-    text = DEPLOY_DOC.read_text()
-    blocks = re.findall(r"```nginx\n(.*?)```", text, flags=re.S)
-    assert len(blocks) == 1, "docs/deploy.md should hold exactly one nginx block"
-    return blocks[0]
-
-
 @pytest.fixture(scope="module")
 def proxy(live_site, tmp_path_factory):
-    if not Path(NGINX).exists():
-        pytest.fail("nginx is missing: run `make browser-deps`")
-    run = tmp_path_factory.mktemp("nginx")
+    """nginx with docs/deploy.md's blocks, its pool the live site's one server."""
+    site_port = int(live_site.base_url.rsplit(":", 1)[1])
     port = free_port()
-    site_port = live_site.base_url.rsplit(":", 1)[1]
-    block = (
-        deploy_doc_nginx_block()
-        .replace("/srv/site/media/", f"{live_site.workdir / 'media'}/")
-        .replace("127.0.0.1:8000", f"127.0.0.1:{site_port}")
-    )
-    config = run / "nginx.conf"
-    # As root, nginx's workers would drop to "nobody", who may not read the test's own folders.
-    user = "user root;" if os.geteuid() == 0 else ""
-    config.write_text(NGINX_CONF.format(user=user, run=run, port=port, block=block))
-    process = subprocess.Popen(  # noqa: S603 (fixed arguments)
-        [NGINX, "-p", str(run), "-c", str(config), "-g", "daemon off;"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.STDOUT,
+    process = start_nginx(
+        tmp_path_factory.mktemp("nginx"), port, [site_port], live_site.workdir / "media"
     )
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                http.client.HTTPConnection("127.0.0.1", port, timeout=2).connect()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    log = (run / "error.log").read_text() if (run / "error.log").exists() else ""
-                    raise RuntimeError(f"nginx did not start:\n{log}") from None
-                time.sleep(0.1)
         yield port
     finally:
         process.terminate()
