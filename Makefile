@@ -177,6 +177,28 @@ faults: install
 		--restart-command "pg_ctlcluster --skip-systemctl-redirect 15 faults restart"
 	$(BIN)/python -m pytest -q tests/production/test_faults.py
 
+# More than one server (docs/scaling.md, "The cluster drill"): nginx in front of two gunicorn
+# app servers, a Redis and an S3-compatible store (moto) of the drill's own, and a database of
+# its own on the machine's PostgreSQL, drilled together through the balancer.
+CLUSTER_PG ?= postgres://postgres@127.0.0.1:5432
+CLUSTER_S3_PORT ?= 5090
+CLUSTER_REDIS_PORT ?= 6392
+CLUSTER_ENV = DJANGO_SETTINGS_MODULE=config.settings.production \
+	SECRET_KEY=cluster-drill-only-not-secret-0123456789-abcdefghijklmnop \
+	ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=false SECURE_HSTS_SECONDS=0 \
+	SECURE_COOKIES=false LOG_LEVEL=ERROR TRUSTED_PROXIES=127.0.0.1 \
+	DATABASE_URL=$(CLUSTER_PG)/hrt_cluster REDIS_URL=redis://127.0.0.1:$(CLUSTER_REDIS_PORT)/0 \
+	AWS_STORAGE_BUCKET_NAME=hrt-media PRIVATE_AWS_STORAGE_BUCKET_NAME=hrt-private \
+	AWS_S3_ENDPOINT_URL=http://127.0.0.1:$(CLUSTER_S3_PORT) AWS_S3_REGION_NAME=us-east-1 \
+	AWS_ACCESS_KEY_ID=cluster-drill AWS_SECRET_ACCESS_KEY=cluster-drill \
+	STATIC_ROOT=$(CURDIR)/.cluster/static MEDIA_ROOT=$(CURDIR)/.cluster/media
+.PHONY: cluster
+cluster: install browser-deps
+	@command -v redis-server >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq redis-server; }
+	@psql -q "$(CLUSTER_PG)/postgres" -c "DROP DATABASE IF EXISTS hrt_cluster" -c "CREATE DATABASE hrt_cluster"
+	$(CLUSTER_ENV) $(BIN)/python -m tools.cluster_drill --s3-port $(CLUSTER_S3_PORT) \
+		--redis-port $(CLUSTER_REDIS_PORT) $(CLUSTER_ARGS)
+
 # Back-ups of the database, media and private media into one archive (docs/backups.md).
 BACKUP_DIR ?= backups
 backup: install

@@ -44,9 +44,29 @@ CONTACT_MESSAGE = {
 }
 
 
-class Server:
-    def __init__(self, port, **env):
+class Address:
+    """Where pages are asked for: an app server, or the balancer in front of several."""
+
+    def __init__(self, port):
+        self.port = port
         self.url = f"http://127.0.0.1:{port}"
+
+    def get(self, path, opener=None):
+        """(status, X-Page-Cache header, body) of one GET."""
+        opener = opener or urllib.request.build_opener()
+        try:
+            with opener.open(self.url + path, timeout=10) as response:
+                return response.status, response.headers.get("X-Page-Cache", ""), response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, "", b""
+
+
+class Server(Address):
+    """gunicorn with the production settings on 127.0.0.1:`port`, `env` added to this
+    process's environment."""
+
+    def __init__(self, port, **env):
+        super().__init__(port)
         environment = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -66,6 +86,8 @@ class Server:
             cwd=settings.BASE_DIR,
             env=environment,
             stderr=self.log.open("a"),
+            # Its own process group, so a drill can kill the server with its workers at once.
+            start_new_session=True,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -77,21 +99,28 @@ class Server:
         self.stop()
         raise ToolError("gunicorn did not start")
 
-    def get(self, path, opener=None):
-        """(status, X-Page-Cache header, body) of one GET."""
-        opener = opener or urllib.request.build_opener()
-        try:
-            with opener.open(self.url + path, timeout=10) as response:
-                return response.status, response.headers.get("X-Page-Cache", ""), response.read()
-        except urllib.error.HTTPError as error:
-            return error.code, "", b""
-
     def stop(self):
         self.process.terminate()
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.process.kill()
+
+
+def start_redis(port):
+    """A throwaway redis-server on 127.0.0.1:`port` that keeps nothing on disk."""
+    redis = subprocess.Popen(  # noqa: S603
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1"]  # noqa: S607
+        + ["--save", "", "--appendonly", "no", "--loglevel", "warning"],
+        stdout=subprocess.DEVNULL,
+    )
+    for _ in range(50):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return redis
+        except OSError:
+            time.sleep(0.1)
+    raise ToolError("redis-server did not start")
 
 
 class Load:
@@ -178,7 +207,7 @@ class FaultDrills:
 
     def redis_down(self, port, redis_port):
         print(f"== Redis down (a throwaway redis-server on port {redis_port})")
-        redis = self.start_redis(redis_port)
+        redis = start_redis(redis_port)
         server = Server(
             port,
             REDIS_URL=f"redis://127.0.0.1:{redis_port}/0",
@@ -208,7 +237,7 @@ class FaultDrills:
             print(f"Redis stopped: contact message saved: {saved}")
             if not saved:
                 failures.append("a contact message was lost with Redis down")
-            redis = self.start_redis(redis_port)
+            redis = start_redis(redis_port)
             time.sleep(0.5)
             again = [server.get("/")[1] for _ in range(4)]
             print(f"Redis back: home page {again}")
@@ -219,20 +248,6 @@ class FaultDrills:
             redis.terminate()
             redis.wait(timeout=10)
         return failures
-
-    def start_redis(self, redis_port):
-        redis = subprocess.Popen(  # noqa: S603
-            ["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1"]  # noqa: S607
-            + ["--save", "", "--appendonly", "no", "--loglevel", "warning"],
-            stdout=subprocess.DEVNULL,
-        )
-        for _ in range(50):
-            try:
-                socket.create_connection(("127.0.0.1", redis_port), timeout=1).close()
-                return redis
-            except OSError:
-                time.sleep(0.1)
-        raise ToolError("redis-server did not start")
 
     def send_contact_message(self, server):
         page = ContactPage.objects.live().first()
