@@ -4,17 +4,21 @@ private files, in one archive (docs/backups.md). The `backup` and `restore` comm
 The archive holds contact messages and resumes: it is written readable by its owner only, and
 should be kept no longer than the retention periods (README, "Privacy and retention")."""
 
+import io
 import json
 import os
-import shutil
+import posixpath
 import sqlite3
 import subprocess
 import tarfile
 import tempfile
+import time
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage, storages
+from django.core.cache import caches
+from django.core.files import File
+from django.core.files.storage import storages
 from django.db import connection
 from django.utils import timezone
 
@@ -27,15 +31,53 @@ class BackupError(Exception):
     pass
 
 
-def file_folders():
-    """The folders of uploaded files that live on this machine, by their name in the archive.
-    Storages elsewhere (S3) are backed up by their own provider's versioning."""
-    folders = {}
-    for alias, name in (("default", "media"), ("private", "private_media")):
+# The stores of uploaded files, by their folder's name in the archive: editors' media, and
+# applicants' private files. Each is read and written through its storage, so a back-up holds
+# the files wherever they are kept: folders on this machine, or S3 buckets.
+FILE_STORES = {"media": "default", "private_media": "private"}
+
+
+def stored_files(storage, folder=""):
+    """The name of every file in `storage` under `folder`, its sub-folders included."""
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:  # a folder on disk that was never made: nothing stored yet
+        return
+    for name in files:
+        yield posixpath.join(folder, name)
+    for name in folders:
+        yield from stored_files(storage, posixpath.join(folder, name))
+
+
+def add_stored_files(tar):
+    """Put every stored file into the archive `tar`; the stores' names, for the manifest."""
+    for store, alias in FILE_STORES.items():
         storage = storages[alias]
-        if isinstance(storage, FileSystemStorage):
-            folders[name] = Path(storage.location)
-    return folders
+        for name in stored_files(storage):
+            with storage.open(name, "rb") as stored:
+                content = stored.read()
+            entry = tarfile.TarInfo(f"{store}/{name}")
+            entry.size, entry.mode, entry.mtime = len(content), 0o600, time.time()
+            tar.addfile(entry, io.BytesIO(content))
+    return sorted(FILE_STORES)
+
+
+def restore_stored_files(folder, stores):
+    """Make each of `stores` hold exactly the files the archive, unpacked in `folder`, holds:
+    files added since the back-up go, lost or changed ones come back under their own names."""
+    for store in stores:
+        if store not in FILE_STORES:
+            raise BackupError(f"The archive has {store}/, which this site does not keep.")
+        storage = storages[FILE_STORES[store]]
+        for name in list(stored_files(storage)):
+            storage.delete(name)
+        for path in sorted((folder / store).rglob("*")):
+            if path.is_file():
+                name = path.relative_to(folder / store).as_posix()
+                with path.open("rb") as content:
+                    saved = storage.save(name, File(content, name=name))
+                if saved != name:
+                    raise BackupError(f"{store}/{name} could not be put back under its name.")
 
 
 def postgres_environment():
@@ -87,21 +129,18 @@ def create_backup(output_dir, include_files=True):
     with tempfile.TemporaryDirectory(prefix="hrt-backup-") as scratch:
         scratch = Path(scratch)
         database_file = dump_database(scratch)
-        folders = file_folders() if include_files else {}
-        manifest = {
-            "created": timezone.now().isoformat(),
-            "database": {"vendor": connection.vendor, "file": database_file},
-            "folders": sorted(folders),
-        }
-        (scratch / MANIFEST).write_text(json.dumps(manifest, indent=2))
         # Readable by its owner only, from the first byte written.
         descriptor = os.open(archive, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:
-            tar.add(scratch / MANIFEST, arcname=MANIFEST)
             tar.add(scratch / database_file, arcname=database_file)
-            for name, path in folders.items():
-                if path.is_dir():
-                    tar.add(path, arcname=name)
+            stores = add_stored_files(tar) if include_files else []
+            manifest = {
+                "created": timezone.now().isoformat(),
+                "database": {"vendor": connection.vendor, "file": database_file},
+                "folders": stores,
+            }
+            (scratch / MANIFEST).write_text(json.dumps(manifest, indent=2))
+            tar.add(scratch / MANIFEST, arcname=MANIFEST)
     return archive
 
 
@@ -143,15 +182,8 @@ def restore_backup(archive, include_files=True):
             tar.extractall(scratch, filter="data")
         restore_database(scratch, manifest)
         if include_files:
-            folders = file_folders()
-            for name in manifest["folders"]:
-                if name not in folders:
-                    raise BackupError(f"The archive has {name}/ but it is not on this machine.")
-                target = folders[name]
-                if target.exists():
-                    shutil.rmtree(target)
-                if (scratch / name).is_dir():
-                    shutil.copytree(scratch / name, target)
-                else:
-                    target.mkdir(parents=True)
+            restore_stored_files(scratch, manifest["folders"])
+    # Pages kept before the restore show what is no longer there: every cache starts afresh.
+    for alias in settings.CACHES:
+        caches[alias].clear()
     return manifest

@@ -17,7 +17,9 @@ Then, through the balancer, with request loops bounded in time:
    admin by a permitted user and not by another;
 5. the contact form's limit holds across both app servers for one person, separately for two;
 6. one app server is killed under load: no request fails, and once restarted it serves
-   through the balancer again; Redis stopped under load: pages are still served.
+   through the balancer again; Redis stopped under load: pages are still served;
+7. `manage.py backup` holds the buckets' objects, and `manage.py restore` puts back a picture
+   lost from the bucket and the database as it was, with no page kept from before.
 """
 
 import argparse
@@ -28,10 +30,12 @@ import re
 import signal
 import subprocess
 import sys
+import tarfile
 import tempfile
 import threading
 import time
 from contextlib import ExitStack
+from pathlib import Path
 from urllib.parse import urlencode
 
 import boto3
@@ -157,6 +161,7 @@ class ClusterDrill:
     def run(self):
         started = time.monotonic()
         with ExitStack() as stack, tempfile.TemporaryDirectory(prefix="hrt-cluster-") as folder:
+            self.folder = Path(folder)
             self.redis = start_redis(self.redis_port)
             stack.callback(lambda: self.redis.terminate())
             s3 = subprocess.Popen(  # noqa: S603 (fixed arguments)
@@ -189,6 +194,7 @@ class ClusterDrill:
                 self.limits_across_servers,
                 self.app_server_killed,
                 self.redis_stopped,
+                self.backup_and_restore,
             ):
                 drill()
         print(f"drill took {time.monotonic() - started:.0f} s")
@@ -259,6 +265,7 @@ class ClusterDrill:
         endpoint = settings.STORAGES["default"]["OPTIONS"]["endpoint_url"]
         sources = re.findall(r'srcset="([^" ]+)', response.text)
         hero = next((source for source in sources if ".avif" in source), "")
+        self.hero_url = hero
         print(f"  the hero's AVIF: {hero}")
         self.check(hero.startswith(f"{endpoint}/{self.public_bucket}/images/"), "hero not on S3")
         image = requests.get(hero, timeout=10)
@@ -431,6 +438,47 @@ class ClusterDrill:
         )
         self.check(after and set(after) == {200}, "pages failed with Redis stopped")
         self.redis = start_redis(self.redis_port)
+
+    def backup_and_restore(self):
+        print("== 7. back-up and restore, with media on S3")
+        from home.models import HomePage
+
+        manage("backup", "--output-dir", str(self.folder / "backups"))
+        archive = next((self.folder / "backups").glob("hrt-backup-*.tar.gz"))
+        with tarfile.open(archive) as tar:
+            names = tar.getnames()
+        media = [name for name in names if name.startswith("media/")]
+        resumes = [name for name in names if name.startswith("private_media/resumes/")]
+        print(f"  {archive.name}: {len(media)} media objects, {len(resumes)} resume(s)")
+        self.check(any("original_images/path-together" in name for name in media), "no media")
+        self.check(resumes, "the archive holds no resume from the private bucket")
+        # After the back-up: a picture lost from the bucket, and the home page changed (and
+        # kept in the shared page cache).
+        key = self.hero_url.split(f"/{self.public_bucket}/", 1)[1]
+        self.s3.delete_object(Bucket=self.public_bucket, Key=key)
+        home = HomePage.objects.get()
+        promise = home.hero_promise
+        home.hero_promise = "Changed after the back-up"
+        home.save_revision().publish()
+        kept = [self.balancer.get("/") for _ in range(3)]
+        changed = all(b"Changed after the back-up" in body for _status, _kept, body in kept)
+        print(
+            f"  changed and kept: {changed} ({kept[-1][1]}); picture lost: "
+            f"{requests.get(self.hero_url, timeout=10).status_code}"
+        )
+        # docs/backups.md: the app servers stop while the restore runs.
+        for server in self.servers:
+            server.stop()
+        manage("restore", "--yes", str(archive))
+        self.servers = [Server(port) for port in self.app_ports]
+        _status, cached, body = self.balancer.get("/")
+        picture = requests.get(self.hero_url, timeout=10).status_code
+        print(
+            f"  restored: the home page's promise is back: {promise.encode() in body} "
+            f"(page cache {cached or 'off'}); the picture answers {picture}"
+        )
+        self.check(promise.encode() in body, "the restored site served a page kept from before")
+        self.check(picture == 200, "the restore did not put the picture back in the bucket")
 
 
 if __name__ == "__main__":
