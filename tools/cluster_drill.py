@@ -8,7 +8,9 @@ media and a private one for resumes, and a database of its own on the machine's 
 The settings come from the environment alone, as `make cluster` gives them.
 
 Then, through the balancer, with request loops bounded in time:
-1. the pages of a visitor's journey answer;
+1. the browser tests' visitor, applicant and editor journeys pass (tests/browser/test_journeys.py
+   with LIVE_SITE_URL set to the balancer; all of them, or three in the short form), and the
+   pages of a visitor's journey answer;
 2. an editor unpublishes a page on one app server and the other stops serving it at once
    (the shared page cache is cleared); the editor's login is valid on the other;
 3. the editors' images are in the public bucket, shown on pages, allowed by the Content
@@ -50,6 +52,8 @@ from tools import ToolError, run, style
 from tools.fault_drills import PAGES, Address, Server, start_redis
 from tools.proxy import start_nginx
 
+# The short form's journeys: a reader, an applicant and an editor.
+SHORT_JOURNEYS = "reader_goes or applicant_applies or editor_edits_and_publishes"
 JOURNEY = PAGES + ("/contact/", "/resources/?q=naloxone", "/careers/", "/search/?q=narcan")
 EDITOR = ("cluster-editor", "cluster-editor-pass-1234")
 READER = ("cluster-reader", "cluster-reader-pass-1234")  # staff, but may not read applications
@@ -140,12 +144,13 @@ class Load:
 
 
 class ClusterDrill:
-    def __init__(self, balancer_port, app_ports, redis_port, s3_port, seconds):
+    def __init__(self, balancer_port, app_ports, redis_port, s3_port, seconds, all_journeys):
         self.balancer = Address(balancer_port)
         self.app_ports = app_ports
         self.redis_port = redis_port
         self.s3_port = s3_port
         self.seconds = seconds
+        self.all_journeys = all_journeys
         self.failures = []
         self.s3 = boto3.client(
             "s3",
@@ -235,7 +240,24 @@ class ClusterDrill:
         return session
 
     def journey(self):
-        print("== 1. a visitor's pages through the balancer")
+        print("== 1. the browser tests' journeys through the balancer")
+        chosen = [] if self.all_journeys else ["-k", SHORT_JOURNEYS]
+        done = subprocess.run(  # noqa: S603 (fixed arguments)
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+             "--ds", "config.settings.test", "tests/browser/test_journeys.py", *chosen],
+            cwd=settings.BASE_DIR,
+            env={
+                **os.environ,
+                "LIVE_SITE_URL": self.balancer.url,
+                "LIVE_SITE_SETTINGS": os.environ["DJANGO_SETTINGS_MODULE"],
+            },
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )  # fmt: skip
+        summary = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr
+        print(f"  {summary}")
+        self.check(done.returncode == 0, f"journeys failed:\n{done.stdout[-3000:]}")
         answers = {path: self.balancer.get(path)[0] for path in JOURNEY}
         print(f"  {len(answers)} pages: {sorted(set(answers.values()))}")
         self.check(set(answers.values()) == {200}, f"pages failed: {answers}")
@@ -492,10 +514,15 @@ if __name__ == "__main__":
     parser.add_argument("--redis-port", type=int, default=6392)
     parser.add_argument("--s3-port", type=int, default=5090)
     parser.add_argument("--seconds", type=int, default=15, help="each load's length")
+    parser.add_argument(
+        "--short", action="store_true", help="three journeys of the browser tests, not all"
+    )
 
-    def drill(balancer_port, app_ports, redis_port, s3_port, seconds):
+    def drill(balancer_port, app_ports, redis_port, s3_port, seconds, short):
         if not storages["default"].__class__.__name__.startswith("S3"):
             raise ToolError("run by make cluster, with media on the drill's S3 store")
-        ClusterDrill(balancer_port, app_ports, redis_port, s3_port, seconds).run()
+        ClusterDrill(
+            balancer_port, app_ports, redis_port, s3_port, seconds, all_journeys=not short
+        ).run()
 
     run(drill, parser)

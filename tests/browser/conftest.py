@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .axe import AXE
-from .server import start_site
+from .server import running_site, start_site
 
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -48,7 +48,13 @@ def pytest_collection_modifyitems(items):
 # building the site (migrate, demo content, static files) is the slowest step they have.
 @pytest.fixture(scope="session")
 def live_site(tmp_path_factory):
-    site = start_site(tmp_path_factory.mktemp("browser-site"))
+    """The site the browser tests visit: a copy of its own, or, with LIVE_SITE_URL set, a site
+    already running there (`make cluster` runs the journeys through its balancer)."""
+    workdir = tmp_path_factory.mktemp("browser-site")
+    if os.environ.get("LIVE_SITE_URL"):
+        yield running_site(os.environ["LIVE_SITE_URL"], workdir)
+        return
+    site = start_site(workdir)
     yield site
     site.stop()
 
@@ -65,15 +71,16 @@ def browser():
         chromium.close()
 
 
-def guard_origin(context, site_url, exit_url):
-    """Serve the quick exit's destination from a stub and refuse any other foreign request."""
-    site_origin = origin(site_url)
-    exit_origin = origin(exit_url)
+def guard_origin(context, live_site):
+    """Serve the quick exit's destination from a stub and refuse any other foreign request
+    (uploaded images may come from the media storage's own origin, such as an S3 bucket)."""
+    own = {origin(live_site.base_url), live_site.facts.get("media_origin")}
+    exit_origin = origin(live_site.facts["quick_exit_url"])
     context.refused = []
 
     def handle(route):
         url = route.request.url
-        if url.startswith(("data:", "blob:")) or origin(url) == site_origin:
+        if url.startswith(("data:", "blob:")) or origin(url) in own:
             route.continue_()
         elif origin(url) == exit_origin and route.request.resource_type == "document":
             route.fulfill(status=200, content_type="text/html", body=STUB_PAGE)
@@ -91,7 +98,7 @@ def pages_per_width(browser, live_site, widths):
     for name, viewport in widths.items():
         context = browser.new_context(viewport=viewport)
         context.set_default_timeout(10_000)
-        guard_origin(context, live_site.base_url, live_site.facts["quick_exit_url"])
+        guard_origin(context, live_site)
         contexts.append(context)
         pages[name] = context.new_page()
     yield pages
@@ -113,7 +120,7 @@ def new_context(browser, live_site):
         options.setdefault("viewport", DESKTOP)
         context = browser.new_context(**options)
         context.set_default_timeout(10_000)
-        guard_origin(context, live_site.base_url, live_site.facts["quick_exit_url"])
+        guard_origin(context, live_site)
         contexts.append(context)
         return context
 

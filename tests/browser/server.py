@@ -1,6 +1,7 @@
 """The browser tests' copy of the site (tests/live_site.py), started once per test run: the
 accounts the journeys log in with, and the address of one page of each public type."""
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from subprocess import Popen
@@ -9,6 +10,7 @@ from tests.live_site import (
     build_site,
     free_port,
     run_manage,
+    shell_json,
     site_environment,
     start_server,
     stop_server,
@@ -47,6 +49,7 @@ STAFF = ("browser-staff", "staff-pass-1234")
 SETUP_SCRIPT = """
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, get_page_models
+from core.csp import media_origin
 from django.contrib.auth.models import Group, Permission
 
 User = get_user_model()
@@ -93,6 +96,8 @@ print(json.dumps({
         if model is not Page and model.objects.live().exists()
     },
     "quick_exit_url": practice.quick_exit_url,
+    # Where uploaded images come from when they are not the site's own (media on S3).
+    "media_origin": media_origin(),
 }))
 """
 
@@ -104,7 +109,7 @@ class LiveSite:
     facts: dict
     workdir: Path
     env: dict = field(repr=False)
-    process: Popen = field(repr=False)
+    process: Popen | None = field(repr=False)
 
     def url(self, name_or_path):
         path = self.pages.get(name_or_path, name_or_path)
@@ -114,13 +119,12 @@ class LiveSite:
         return run_manage(self.env, *args)
 
     def stop(self):
-        stop_server(self.process)
+        if self.process is not None:
+            stop_server(self.process)
 
 
-def start_site(workdir):
-    port = free_port()
-    env = site_environment(workdir, port, secret_key="browser-tests-only-not-a-secret")
-    script = (
+def setup_script():
+    return (
         SETUP_SCRIPT.replace("EDITOR_NAME", repr(EDITOR[0]))
         .replace("EDITOR_PASSWORD", repr(EDITOR[1]))
         .replace("STAFF_NAME", repr(STAFF[0]))
@@ -128,7 +132,34 @@ def start_site(workdir):
         .replace("LEAD_NAME", repr(LEAD[0]))
         .replace("LEAD_PASSWORD", repr(LEAD[1]))
     )
-    facts = build_site(env, script)
+
+
+def running_site(base_url, workdir):
+    """A site someone else started, at `base_url`: `make cluster`'s balancer, in front of app
+    servers on the database and storages the environment names (with the settings module
+    LIVE_SITE_SETTINGS). The journeys' accounts and pages are made there as for a site of
+    their own; the site is left running."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": os.environ.get(
+            "LIVE_SITE_SETTINGS", "config.settings.production"
+        ),
+    }
+    facts = shell_json(env, setup_script())
+    return LiveSite(
+        base_url=base_url.rstrip("/"),
+        pages=facts.pop("pages"),
+        facts=facts,
+        workdir=workdir,
+        env=env,
+        process=None,
+    )
+
+
+def start_site(workdir):
+    port = free_port()
+    env = site_environment(workdir, port, secret_key="browser-tests-only-not-a-secret")
+    facts = build_site(env, setup_script())
     # Two threads per worker: the journeys open pages while a form posts.
     process = start_server(env, port, workdir / "server.log", threads=2)
     return LiveSite(
