@@ -34,7 +34,6 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-import threading
 import time
 from contextlib import ExitStack
 from pathlib import Path
@@ -49,7 +48,7 @@ from django.core.files.storage import storages
 from wagtail.models import Page
 
 from tools import ToolError, run, style
-from tools.fault_drills import PAGES, Address, Server, start_redis
+from tools.fault_drills import PAGES, Address, Load, Server, start_redis
 from tools.proxy import start_nginx
 
 # The short form's journeys: a reader, an applicant and an editor.
@@ -112,35 +111,6 @@ def wait_for_port(port, process, name):
 
 def csrf_token(html):
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
-
-
-class Load:
-    """Clients asking the balancer for pages in turn until stopped; each answer's time, status
-    and how long it took."""
-
-    def __init__(self, address, clients=4):
-        self.address, self.results, self.stopping = address, [], threading.Event()
-        self.start = time.monotonic()
-        self.threads = [threading.Thread(target=self.run, args=(n,)) for n in range(clients)]
-        for thread in self.threads:
-            thread.start()
-
-    def run(self, number):
-        count = number
-        while not self.stopping.is_set():
-            asked = time.monotonic()
-            try:
-                status = self.address.get(JOURNEY[count % len(JOURNEY)])[0]
-            except OSError as error:
-                status = type(error).__name__
-            self.results.append((asked - self.start, status, time.monotonic() - asked))
-            count += 1
-
-    def stop(self):
-        self.stopping.set()
-        for thread in self.threads:
-            thread.join()
-        return self.results
 
 
 class ClusterDrill:
@@ -406,7 +376,7 @@ class ClusterDrill:
 
     def app_server_killed(self):
         print("== 6a. an app server killed under load")
-        load = Load(self.balancer)
+        load = Load(self.balancer, paths=JOURNEY)
         time.sleep(self.seconds / 3)
         killed_at = time.monotonic() - load.start
         victim = self.servers[0]
@@ -446,7 +416,7 @@ class ClusterDrill:
 
     def redis_stopped(self):
         print("== 6b. Redis stopped under load")
-        load = Load(self.balancer)
+        load = Load(self.balancer, paths=JOURNEY)
         time.sleep(self.seconds / 3)
         self.redis.terminate()
         self.redis.wait(timeout=10)

@@ -124,10 +124,12 @@ def start_redis(port):
 
 
 class Load:
-    """A few clients requesting pages in turn, recording when each answer came and what it was."""
+    """A few clients asking `address` for `paths` in turn until stopped, recording for each
+    answer when it was asked for, what it was, and how long it took."""
 
-    def __init__(self, server, clients=4):
-        self.server, self.results, self.stopping = server, [], threading.Event()
+    def __init__(self, address, clients=4, paths=PAGES):
+        self.address, self.paths = address, paths
+        self.results, self.stopping = [], threading.Event()
         self.threads = [threading.Thread(target=self.run, args=(n,)) for n in range(clients)]
         self.start = time.monotonic()
         for thread in self.threads:
@@ -136,13 +138,13 @@ class Load:
     def run(self, number):
         count = number
         while not self.stopping.is_set():
-            path = PAGES[count % len(PAGES)]
-            count += 1
+            asked = time.monotonic()
             try:
-                status = self.server.get(path)[0]
+                status = self.address.get(self.paths[count % len(self.paths)])[0]
             except OSError as error:
                 status = type(error).__name__
-            self.results.append((time.monotonic() - self.start, status))
+            self.results.append((asked - self.start, status, time.monotonic() - asked))
+            count += 1
 
     def stop(self):
         self.stopping.set()
@@ -179,7 +181,7 @@ class FaultDrills:
             alive = server.process.poll() is None
         finally:
             server.stop()
-        errors = [(at, status) for at, status in results if status != 200]
+        errors = [(at, status) for at, status, _took in results if status != 200]
         print(
             f"restart took {ended - began:.1f} s (from {began:.1f} s to {ended:.1f} s); "
             f"{len(results)} requests, {len(errors)} failed"
@@ -192,7 +194,7 @@ class FaultDrills:
             last_error = errors[-1][0]
         else:
             last_error = ended
-        after = [status for at, status in results if at > last_error]
+        after = [status for at, status, _took in results if at > last_error]
         print(
             f"after the last failure: {len(after)} requests, all answered 200: "
             f"{all(s == 200 for s in after)}; gunicorn still the same process: {alive}"
