@@ -4,12 +4,19 @@ for, and a short registration request that staff answer by hand.
 
 A registration keeps the least the practice needs to reply (a name to use, an email address, and
 anything the person wants to say, such as access needs), and is deleted after
-EVENT_REGISTRATION_RETENTION_DAYS by `manage.py purge_event_registrations`."""
+EVENT_REGISTRATION_RETENTION_DAYS by `manage.py purge_event_registrations`. The practice is told
+by email that one arrived, with a link to it in the admin; the email holds nothing the person
+wrote."""
+
+import logging
 
 from django.conf import settings
+from django.core.mail import send_mail
 from django.db import models
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -19,9 +26,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from core.models import PracticeSettings
 from core.ratelimit import refuses_form
 from core.search_fields import PAGE_SEARCH_FIELDS
 from core.visibility import visible_among, visible_to_public
+
+logger = logging.getLogger(__name__)
 
 REGISTRATION_SCOPE = "event-registration"
 PAST_EVENTS_SHOWN = 6
@@ -43,8 +53,14 @@ class EventIndexPage(RoutablePageMixin, Page):
     """Every upcoming event, soonest first, then the most recent past ones, marked as past."""
 
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    registrations_email = models.EmailField(
+        blank=True,
+        help_text="Who is told that a registration request arrived (the email holds only the "
+        "event and a link to the request in the admin). Leave empty to use the practice's "
+        "email address from Settings › Practice settings.",
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("registrations_email")]
     search_fields = PAGE_SEARCH_FIELDS + [index.SearchField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["practice_events.EventPage"]
@@ -336,7 +352,31 @@ class EventPage(RoutablePageMixin, Page):
         registration.event = self
         registration.event_title = self.title
         registration.save()
+        try:
+            self.send_registration_notification(registration)
+        except Exception:
+            # The request is saved; staff see it in the admin whatever mail does.
+            logger.exception("Registration email failed for registration %s", registration.pk)
         return redirect(self.get_url(request) + self.reverse_subpage("thank_you"))
+
+    def send_registration_notification(self, registration):
+        index = EventIndexPage.objects.filter(pk=self.get_parent().pk).first()
+        address = (index and index.registrations_email) or PracticeSettings.load().email
+        if not address:
+            return
+        admin_url = settings.WAGTAILADMIN_BASE_URL + reverse(
+            "event_registrations:inspect", args=[registration.pk]
+        )
+        starts = date_format(timezone.localtime(self.starts_at), "DATETIME_FORMAT")
+        send_mail(
+            f"New registration request: {self.title}",
+            f"A registration request for {self.title} ({starts}) arrived through the "
+            f"website.\n\nRead it and reply in the admin: {admin_url}\n\n"
+            "For the person's privacy, this email does not include their name, address or "
+            "message.",
+            settings.DEFAULT_FROM_EMAIL,
+            [address],
+        )
 
     @path("thank-you/", name="thank_you")
     def thank_you(self, request):

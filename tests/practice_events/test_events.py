@@ -102,6 +102,40 @@ def test_a_registration_request_keeps_only_what_is_needed_and_thanks_the_person(
     assert fields == {"id", "event", "event_title", "name", "email", "message", "received_at"}
 
 
+def test_the_practice_is_told_of_a_request_without_what_the_person_wrote(client, mailoutbox):
+    from core.models import PracticeSettings
+
+    client.post(WORKSHOP, {"name": "Ana", "email": "ana@example.com", "message": "Captions."})
+    (email,) = mailoutbox
+    # No address on the events page: the practice's own, from its settings.
+    assert email.to == [PracticeSettings.load().email]
+    assert email.subject == "New registration request: Free naloxone workshop"
+    registration = EventRegistration.objects.get()
+    assert f"/admin/event_registrations/inspect/{registration.pk}/" in email.body
+    for private in ("Ana", "ana@example.com", "Captions"):
+        assert private not in email.body and private not in email.subject
+
+
+def test_the_events_page_may_name_who_hears_of_requests(client, mailoutbox):
+    from practice_events.models import EventIndexPage
+
+    index = EventIndexPage.objects.get()
+    index.registrations_email = "groups@example.org"
+    index.save_revision().publish()
+    client.post(WORKSHOP, {"name": "Ana", "email": "ana@example.com"})
+    assert [email.to for email in mailoutbox] == [["groups@example.org"]]
+
+
+def test_a_request_is_kept_and_thanked_when_the_email_fails(client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ConnectionRefusedError("no mail server")
+
+    monkeypatch.setattr("practice_events.models.send_mail", broken)
+    response = client.post(WORKSHOP, {"name": "Ana", "email": "ana@example.com"})
+    assert response.status_code == 302
+    assert EventRegistration.objects.filter(name="Ana").exists()
+
+
 def test_a_registration_with_mistakes_keeps_what_was_typed_and_says_what_to_fix(client):
     response = client.post(WORKSHOP, {"name": "Ana", "email": "not an address", "message": "Hi"})
     assert response.status_code == 200
