@@ -44,7 +44,7 @@ def test_messages_older_than_the_setting_are_deleted_and_newer_ones_kept(setting
     output = purge()
     assert remaining_names() == ["recent", "today"]
     assert output.startswith("Deleted 2 contact messages received before ")
-    assert "(older than 30 days)" in output
+    assert "(30-day retention)" in output
 
 
 def test_a_dry_run_counts_and_deletes_nothing(settings):
@@ -76,7 +76,7 @@ def test_days_on_the_command_line_override_the_setting(settings):
     settings.CONTACT_RETENTION_DAYS = 365
     message_received(8, "eight days")
     message_received(6, "six days")
-    assert "(older than 7 days)" in purge("--days", "7")
+    assert "(7-day retention)" in purge("--days", "7")
     assert remaining_names() == ["six days"]
 
 
