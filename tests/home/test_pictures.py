@@ -4,11 +4,11 @@ picture on the explainer, and the licence of every picture in the repository."""
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from wagtail.images import get_image_model
 
 from core.models import Approach
 from home.models import ExplainerPage
+from tests.support import page_at
 
 pytestmark = pytest.mark.django_db
 
@@ -17,12 +17,8 @@ PICTURE_FOLDERS = [ROOT / "static" / "img", ROOT / "home" / "demo_data" / "image
 EXPLAINER = "/what-is-harm-reduction/"
 
 
-def soup_of(response):
-    return BeautifulSoup(response.content, "html.parser")
-
-
 def test_the_hero_picture_comes_as_avif_then_webp_at_three_widths_sized_and_early(client):
-    picture = soup_of(client.get("/")).select_one(".hero__picture picture")
+    picture = page_at(client, "/").select_one(".hero__picture picture")
     (avif,) = picture.select("source")
     img = picture.img
     assert avif["type"] == "image/avif"
@@ -42,14 +38,14 @@ def test_the_hero_picture_comes_as_avif_then_webp_at_three_widths_sized_and_earl
 def test_the_hero_pictures_description_is_its_alt_text(client, home_page):
     home_page.hero_image.description = "Two people walk together toward the sun."
     home_page.hero_image.save()
-    img = soup_of(client.get("/")).select_one(".hero__picture img")
+    img = page_at(client, "/").select_one(".hero__picture img")
     assert img["alt"] == "Two people walk together toward the sun."
 
 
 def test_without_a_hero_picture_the_words_take_the_whole_hero(client, home_page):
     home_page.hero_image = None
     home_page.save_revision().publish()
-    page = soup_of(client.get("/"))
+    page = page_at(client, "/")
     assert page.select_one(".hero")["class"] == ["hero"]
     assert not page.select(".hero picture, .hero img")
     assert page.h1.get_text(strip=True) == "Pragmatic Help without Judgement"
@@ -65,7 +61,7 @@ def test_the_demo_pictures_are_in_the_image_library_with_their_descriptions():
 
 
 def spectrum_stops(client):
-    page = soup_of(client.get(EXPLAINER))
+    page = page_at(client, EXPLAINER)
     return page, [
         (link.get_text(strip=True), link["href"]) for link in page.select(".spectrum-map__stop a")
     ]
@@ -107,14 +103,14 @@ def test_the_spectrums_picture_follows_the_approaches_as_editors_change_them(cli
         "Substance Use Management",
     ]
     # The sections under the picture keep the same order.
-    sections = soup_of(client.get(EXPLAINER)).select(".spectrum__item")
+    sections = page_at(client, EXPLAINER).select(".spectrum__item")
     assert [item["id"] for item in sections] == [href[1:] for _name, href in stops]
-    assert "Safer use" in soup_of(client.get(EXPLAINER)).select_one(".spectrum-map").get_text()
+    assert "Safer use" in page_at(client, EXPLAINER).select_one(".spectrum-map").get_text()
 
 
 def test_with_no_approaches_the_spectrum_has_no_empty_picture(client):
     Approach.objects.all().delete()
-    page = soup_of(client.get(EXPLAINER))
+    page = page_at(client, EXPLAINER)
     assert not page.select(".spectrum-map")
 
 

@@ -2,7 +2,8 @@
 linked from every page."""
 
 import pytest
-from bs4 import BeautifulSoup
+
+from tests.support import page_at
 
 pytestmark = pytest.mark.django_db
 
@@ -10,13 +11,8 @@ FIRST_SESSION = "/your-first-session/"
 ACCESSIBILITY = "/accessibility/"
 
 
-def soup_of(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
 def test_the_first_session_page_answers_what_people_ask_each_with_its_own_link(client):
-    page = soup_of(client.get(FIRST_SESSION))
+    page = page_at(client, FIRST_SESSION)
     items = page.select("details.faq__item")
     questions = [item.summary.get_text(strip=True) for item in items]
     for asked in ("Do I have to quit", "use before a session", "first session", "private", "long"):
@@ -30,7 +26,7 @@ def test_the_first_session_page_answers_what_people_ask_each_with_its_own_link(c
 
 
 def test_confidentiality_is_explained_with_its_limits(client):
-    page = soup_of(client.get(FIRST_SESSION))
+    page = page_at(client, FIRST_SESSION)
     answer = page.select_one("#is-what-i-say-kept-private-what-are-the-limits").get_text(" ")
     assert "42 CFR Part 2" in answer
     assert "written consent" in answer
@@ -38,25 +34,25 @@ def test_confidentiality_is_explained_with_its_limits(client):
 
 
 def test_the_first_session_page_ends_with_a_way_to_reach_out(client):
-    page = soup_of(client.get(FIRST_SESSION))
+    page = page_at(client, FIRST_SESSION)
     assert page.select("main a[href='/contact/']")
 
 
 def test_the_contact_page_leads_to_the_first_session_page(client):
-    page = soup_of(client.get("/contact/"))
+    page = page_at(client, "/contact/")
     assert page.select_one(f"main a[href='{FIRST_SESSION}']")
 
 
 @pytest.mark.parametrize("url", ["/", FIRST_SESSION, "/resources/", "/contact/"])
 def test_every_page_links_to_the_accessibility_statement_in_its_footer(client, url):
-    footer = soup_of(client.get(url)).select_one("footer")
+    footer = page_at(client, url).select_one("footer")
     assert footer.select_one(f"a[href='{ACCESSIBILITY}']").get_text(strip=True) == (
         "Accessibility statement"
     )
 
 
 def test_the_accessibility_statement_names_the_standard_the_tests_and_other_formats(client):
-    text = soup_of(client.get(ACCESSIBILITY)).select_one("main").get_text(" ")
+    text = page_at(client, ACCESSIBILITY).select_one("main").get_text(" ")
     for said in ("WCAG) 2.2", "level AA", "axe", "Lighthouse", "Nu Html Checker"):
         assert said in text, said
     assert "What we know falls short" in text

@@ -2,23 +2,17 @@
 video sessions are licensed in, kept on each clinician's page), what it takes, and privacy."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from team.models import LicensedState, TeamMemberPage
-from tests.support import queries_for_page
+from tests.support import page_at, queries_for_page
 
 pytestmark = pytest.mark.django_db
 
 URL = "/telehealth/"
 
 
-def soup_of(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
 def states_listed(client):
-    table = soup_of(client.get(URL)).select_one(".telehealth-states")
+    table = page_at(client, URL).select_one(".telehealth-states")
     if table is None:
         return {}
     return {
@@ -34,16 +28,16 @@ def test_the_page_lists_each_state_with_the_clinicians_who_may_see_people_there(
         "Wisconsin": ["Jordan Avery"],
     }
     # Riley Chen is licensed in Illinois but meets in person only.
-    assert "Riley Chen" not in soup_of(client.get(URL)).select_one("main").get_text()
+    assert "Riley Chen" not in page_at(client, URL).select_one("main").get_text()
 
 
 def test_pronouns_stand_beside_each_name(client):
-    entry = soup_of(client.get(URL)).select_one(".telehealth-states dd")
+    entry = page_at(client, URL).select_one(".telehealth-states dd")
     assert "(he/him/they/them)" in entry.get_text()
 
 
 def test_what_a_session_needs_and_how_it_is_kept_private(client):
-    page = soup_of(client.get(URL))
+    page = page_at(client, URL)
     assert "private place" in page.select_one("#telehealth-needs-heading").find_parent().text
     privacy = page.select_one("#telehealth-privacy-heading").find_parent().get_text()
     assert "never recorded" in privacy
@@ -70,15 +64,15 @@ def test_without_video_sessions_the_page_says_so(client):
         member.session_formats.set(member.session_formats.exclude(slug="telehealth"))
         member.save_revision().publish()
     assert states_listed(client) == {}
-    assert "not offered just now" in soup_of(client.get(URL)).select_one("main").get_text()
+    assert "not offered just now" in page_at(client, URL).select_one("main").get_text()
 
 
 def test_the_clinician_page_names_the_states_and_links_to_the_video_page(client):
-    facts = soup_of(client.get("/our-experts/sam-okafor/")).select_one(".member__facts")
+    facts = page_at(client, "/our-experts/sam-okafor/").select_one(".member__facts")
     assert "Illinois, Indiana" in facts.get_text()
     assert facts.select_one(f"a[href='{URL}']")
     # In person only: the states, but no link to video sessions.
-    facts = soup_of(client.get("/our-experts/riley-chen/")).select_one(".member__facts")
+    facts = page_at(client, "/our-experts/riley-chen/").select_one(".member__facts")
     assert "Illinois" in facts.get_text()
     assert not facts.select_one(f"a[href='{URL}']")
 
@@ -96,5 +90,5 @@ def test_the_page_asks_the_same_number_of_queries_for_more_clinicians_and_states
 
 
 def test_site_search_finds_the_video_page(client):
-    page = soup_of(client.get("/search/", {"q": "video sessions"}))
+    page = page_at(client, "/search/?q=video+sessions")
     assert page.select_one(f"main a[href='{URL}']")
