@@ -42,6 +42,7 @@ class PurgeCommand(BaseCommand):
         return count
 
     def handle(self, *args, days=None, dry_run=False, **options):
+        self.verbosity = options.get("verbosity", 1)
         days = getattr(settings, self.retention_setting) if days is None else days
         if days < 1:
             # Zero would delete what arrived the moment it arrived, before anyone read it.
@@ -66,7 +67,3 @@ class PurgeCommand(BaseCommand):
             return
         verb = "Would delete" if dry_run else "Deleted"
         self.stdout.write(f"{verb} {count} {noun[0] if count == 1 else noun[1]} {rest}")
-
-    def execute(self, *args, **options):
-        self.verbosity = options.get("verbosity", 1)
-        return super().execute(*args, **options)

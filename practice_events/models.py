@@ -360,7 +360,7 @@ class EventPage(RoutablePageMixin, Page):
         return redirect(self.get_url(request) + self.reverse_subpage("thank_you"))
 
     def send_registration_notification(self, registration):
-        index = EventIndexPage.objects.filter(pk=self.get_parent().pk).first()
+        index = EventIndexPage.objects.parent_of(self).first()
         address = (index and index.registrations_email) or PracticeSettings.load().email
         if not address:
             return

@@ -25,7 +25,6 @@ Then, through the balancer, with request loops bounded in time:
 """
 
 import argparse
-import http.client
 import json
 import os
 import re
@@ -37,7 +36,6 @@ import tempfile
 import time
 from contextlib import ExitStack
 from pathlib import Path
-from urllib.parse import urlencode
 
 import boto3
 import requests
@@ -48,8 +46,8 @@ from django.core.files.storage import storages
 from wagtail.models import Page
 
 from tools import ToolError, run, style
-from tools.fault_drills import PAGES, Address, Load, Server, start_redis
-from tools.proxy import start_nginx
+from tools.fault_drills import CONTACT_MESSAGE, PAGES, Address, Load, Server, start_redis
+from tools.proxy import Visitor, csrf_token, start_nginx
 
 # The short form's journeys: a reader, an applicant and an editor.
 SHORT_JOURNEYS = "reader_goes or applicant_applies or editor_edits_and_publishes"
@@ -57,14 +55,8 @@ JOURNEY = PAGES + ("/contact/", "/resources/?q=naloxone", "/careers/", "/search/
 EDITOR = ("cluster-editor", "cluster-editor-pass-1234")
 READER = ("cluster-reader", "cluster-reader-pass-1234")  # staff, but may not read applications
 PDF = b"%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-CONTACT = {
-    "your_name": "Cluster drill",
-    "phone_or_email": "drill@example.org",
-    "preferred_way_to_contact_you": "Email",
-    "is_it_ok_to_leave_a_voicemail": "No",
-    "is_it_ok_to_email_you": "Yes",
-    "anything_you_would_like_us_to_know": "Sent through the balancer.",
-}
+# Two people on connections of their own (loopback addresses of their own).
+LOOPBACK_PEOPLE = ("127.0.0.2", "127.0.0.3")
 # Public reads on the media bucket only for images (docs/scaling.md): documents are streamed
 # through the site, which checks who is asking.
 PUBLIC_READ = {
@@ -107,10 +99,6 @@ def wait_for_port(port, process, name):
                 break
             time.sleep(0.2)
     raise ToolError(f"{name} did not start on port {port}")
-
-
-def csrf_token(html):
-    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
 
 
 class ClusterDrill:
@@ -343,36 +331,12 @@ class ClusterDrill:
     def limits_across_servers(self):
         print("== 5. the contact form's limit across both app servers, per person")
         limit = settings.CONTACT_RATE_LIMIT
-        first = [self.contact_from("127.0.0.2") for _ in range(limit + 1)]
-        second = self.contact_from("127.0.0.3")
+        one, other = (Visitor(self.balancer.port, source) for source in LOOPBACK_PEOPLE)
+        first = [one.send_contact_form("/contact/", CONTACT_MESSAGE) for _ in range(limit + 1)]
+        second = other.send_contact_form("/contact/", CONTACT_MESSAGE)
         print(f"  one person, {limit + 1} messages: {first}; another person: {second}")
         self.check(first == [200] * limit + [429], "the limit did not hold across servers")
         self.check(second == 200, "another person was refused")
-
-    def contact_from(self, source):
-        """The status of one contact message sent from the address `source` (a loopback
-        address of its own, as a person on another connection)."""
-
-        def ask(method, body=None, headers=None):
-            connection = http.client.HTTPConnection(
-                "127.0.0.1", self.balancer.port, timeout=30, source_address=(source, 0)
-            )
-            try:
-                connection.request(method, "/contact/", body=body, headers=headers or {})
-                response = connection.getresponse()
-                return response, response.read().decode(errors="replace")
-            finally:
-                connection.close()
-
-        response, page = ask("GET")
-        cookie = re.search(r"csrftoken=([^;]+)", response.headers["Set-Cookie"])[1]
-        body = urlencode({**CONTACT, "csrfmiddlewaretoken": csrf_token(page)})
-        headers = {
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Cookie": f"csrftoken={cookie}",
-            "Referer": f"{self.balancer.url}/contact/",
-        }
-        return ask("POST", body, headers)[0].status
 
     def app_server_killed(self):
         print("== 6a. an app server killed under load")

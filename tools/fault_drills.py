@@ -14,7 +14,6 @@ the drill may restart (make faults makes one on port 5433; never the shared one)
 import argparse
 import http.cookiejar
 import os
-import re
 import shlex
 import socket
 import subprocess
@@ -32,6 +31,7 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from home.models import ContactPage
 from tools import ToolError, run, style
+from tools.proxy import csrf_token
 
 PAGES = ("/", "/what-is-harm-reduction/", "/resources/", "/our-experts/")
 CONTACT_MESSAGE = {
@@ -40,7 +40,7 @@ CONTACT_MESSAGE = {
     "preferred_way_to_contact_you": "Email",
     "is_it_ok_to_leave_a_voicemail": "No",
     "is_it_ok_to_email_you": "Yes",
-    "anything_you_would_like_us_to_know": "Sent while Redis was down.",
+    "anything_you_would_like_us_to_know": "Sent by a drill.",
 }
 
 
@@ -256,7 +256,7 @@ class FaultDrills:
         jar = http.cookiejar.CookieJar()
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
         status, _, body = server.get(page.url, opener)
-        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
+        token = csrf_token(body.decode())
         form = {"csrfmiddlewaretoken": token, **CONTACT_MESSAGE}
         before = FormSubmission.objects.filter(page=page).count()
         # The production CSRF cookie is Secure-only, so the jar would not send it over plain

@@ -8,7 +8,9 @@ import re
 import shutil
 import subprocess
 import time
+from http.cookies import SimpleCookie
 from pathlib import Path
+from urllib.parse import urlencode
 
 DEPLOY_DOC = Path(__file__).resolve().parents[1] / "docs" / "deploy.md"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -88,3 +90,48 @@ def start_nginx(run, port, app_ports, media_root):
                 log = (run / "error.log").read_text() if (run / "error.log").exists() else ""
                 raise RuntimeError(f"nginx did not start:\n{log}") from None
             time.sleep(0.1)
+
+
+def csrf_token(html):
+    """The CSRF token of the (first) form in a page's HTML."""
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
+
+
+class Visitor:
+    """Someone on a connection of their own (a loopback address of their own, such as
+    127.0.0.2, as a person on another network), with their own cookies, asking the proxy on
+    127.0.0.1:`port`."""
+
+    def __init__(self, port, source):
+        self.port = port
+        self.source = source
+        self.cookies = SimpleCookie()
+
+    def request(self, method, path, body=None, headers=None):
+        connection = http.client.HTTPConnection(
+            "127.0.0.1", self.port, timeout=30, source_address=(self.source, 0)
+        )
+        headers = dict(headers or {})
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v.value}" for k, v in self.cookies.items())
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            content = response.read()
+        finally:
+            connection.close()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            self.cookies.load(header)
+        return response.status, response.headers, content.decode(errors="replace")
+
+    def send_contact_form(self, contact_path, form, forged=None):
+        """The status of the contact form at `contact_path` sent with the answers `form`,
+        with `forged` written into X-Forwarded-For if given."""
+        _status, _headers, page = self.request("GET", contact_path)
+        token = csrf_token(page)
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        if forged:
+            headers["X-Forwarded-For"] = forged
+        body = urlencode({**form, "csrfmiddlewaretoken": token})
+        status, _headers, _page = self.request("POST", contact_path, body, headers)
+        return status

@@ -3,17 +3,13 @@ serves images but never a document by its file name, and two people behind it ha
 their own that a forged header cannot reset. Visitors connect from addresses of their own on
 the loopback network (127.0.0.2, 127.0.0.3), as people on different connections would."""
 
-import http.client
 import json
-import re
-from http.cookies import SimpleCookie
-from urllib.parse import urlencode
 
 import pytest
 
 from tests.live_site import free_port
 from tests.support import CONTACT_POST
-from tools.proxy import start_nginx
+from tools.proxy import Visitor, start_nginx
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -60,42 +56,6 @@ def proxy(live_site, tmp_path_factory):
         process.wait(timeout=10)
 
 
-class Visitor:
-    """Someone on a connection of their own, with their own cookies."""
-
-    def __init__(self, port, source):
-        self.port = port
-        self.source = source
-        self.cookies = SimpleCookie()
-
-    def request(self, method, path, body=None, headers=None):
-        connection = http.client.HTTPConnection(
-            "127.0.0.1", self.port, timeout=30, source_address=(self.source, 0)
-        )
-        headers = dict(headers or {})
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v.value}" for k, v in self.cookies.items())
-        try:
-            connection.request(method, path, body=body, headers=headers)
-            response = connection.getresponse()
-            content = response.read()
-        finally:
-            connection.close()
-        for header in response.headers.get_all("Set-Cookie") or []:
-            self.cookies.load(header)
-        return response.status, response.headers, content.decode(errors="replace")
-
-    def send_contact_form(self, contact_path, forged=None):
-        _status, _headers, page = self.request("GET", contact_path)
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        headers = {"Content-Type": "application/x-www-form-urlencoded"}
-        if forged:
-            headers["X-Forwarded-For"] = forged
-        body = urlencode({**CONTACT_POST, "csrfmiddlewaretoken": token})
-        status, _headers, _page = self.request("POST", contact_path, body, headers)
-        return status
-
-
 def test_the_proxy_serves_images_but_no_document_by_its_file_name(proxy, live_site):
     output = live_site.manage("shell", "-c", "import json\n" + PRIVATE_DOCUMENT_SCRIPT)
     facts = json.loads(output.strip().splitlines()[-1])
@@ -114,8 +74,8 @@ def test_two_people_behind_the_proxy_have_limits_of_their_own(proxy, live_site):
     contact = live_site.pages["contact"]
     first, second = Visitor(proxy, "127.0.0.2"), Visitor(proxy, "127.0.0.3")
     # The site's two gunicorn workers share one count, so the limit is the limit.
-    statuses = [first.send_contact_form(contact) for _ in range(CONTACT_LIMIT + 1)]
+    statuses = [first.send_contact_form(contact, CONTACT_POST) for _ in range(CONTACT_LIMIT + 1)]
     assert statuses == [200] * CONTACT_LIMIT + [429]
-    assert second.send_contact_form(contact) == 200
+    assert second.send_contact_form(contact, CONTACT_POST) == 200
     # Writing another address into the header changes nothing: the proxy adds the real one.
-    assert first.send_contact_form(contact, forged="198.51.100.7") == 429
+    assert first.send_contact_form(contact, CONTACT_POST, forged="198.51.100.7") == 429
