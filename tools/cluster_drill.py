@@ -110,11 +110,10 @@ class ClusterDrill:
         self.seconds = seconds
         self.all_journeys = all_journeys
         self.failures = []
-        self.s3 = boto3.client(
-            "s3",
-            endpoint_url=settings.STORAGES["default"]["OPTIONS"]["endpoint_url"],
-            region_name="us-east-1",
-        )
+        # Both buckets are on the one store the settings name (AWS_S3_ENDPOINT_URL).
+        store = settings.STORAGES["default"]["OPTIONS"]
+        self.endpoint = store["endpoint_url"]
+        self.s3 = boto3.client("s3", endpoint_url=self.endpoint, region_name=store["region_name"])
 
     def check(self, condition, failure):
         if not condition:
@@ -242,20 +241,21 @@ class ClusterDrill:
     def images_on_s3(self):
         print("== 3. images in the public bucket, on pages, allowed by the policy")
         response = requests.get(self.balancer.url + "/", timeout=10)
-        endpoint = settings.STORAGES["default"]["OPTIONS"]["endpoint_url"]
         sources = re.findall(r'srcset="([^" ]+)', response.text)
         hero = next((source for source in sources if ".avif" in source), "")
         self.hero_url = hero
         print(f"  the hero's AVIF: {hero}")
-        self.check(hero.startswith(f"{endpoint}/{self.public_bucket}/images/"), "hero not on S3")
+        bucket_images = f"{self.endpoint}/{self.public_bucket}/images/"
+        self.check(hero.startswith(bucket_images), "the hero is not in the public bucket")
         image = requests.get(hero, timeout=10)
         print(f"  fetched without credentials: {image.status_code} {image.headers['Content-Type']}")
         self.check(image.status_code == 200, "the public bucket refused an image")
         policy = response.headers["Content-Security-Policy"]
         img_src = re.search(r"img-src ([^;]+)", policy)[1]
         print(f"  img-src {img_src}")
-        self.check(endpoint in img_src, "the policy does not allow the bucket's images")
-        self.check(endpoint not in policy.replace(img_src, ""), "the bucket allowed beyond images")
+        self.check(self.endpoint in img_src, "the policy does not allow the bucket's images")
+        beyond_images = policy.replace(img_src, "")
+        self.check(self.endpoint not in beyond_images, "the bucket allowed beyond images")
         self.images_in_chromium()
 
     def images_in_chromium(self):
@@ -315,8 +315,7 @@ class ClusterDrill:
         print(f"  application answered {answer.status_code}; resume at {key!r}")
         stored = self.s3.list_objects_v2(Bucket=self.private_bucket).get("Contents", [])
         self.check(any(item["Key"] == key for item in stored), "resume not in the private bucket")
-        endpoint = settings.STORAGES["private"]["OPTIONS"]["endpoint_url"]
-        unsigned = requests.get(f"{endpoint}/{self.private_bucket}/{key}", timeout=10)
+        unsigned = requests.get(f"{self.endpoint}/{self.private_bucket}/{key}", timeout=10)
         print(f"  its address without a signature: {unsigned.status_code}")
         self.check(unsigned.status_code == 403, "the private bucket served a resume to anyone")
         download = f"/admin/careers/jobapplication/resume/{application.pk}/"
