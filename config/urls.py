@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth.views import LoginView
 from django.urls import include, path, re_path
 from django.views.decorators.cache import cache_control
@@ -19,9 +20,6 @@ from search import views as search_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # Site search is not a cached page view (and its views say never_cache themselves).
-    path("search/", search_views.search, name="search"),
-    path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     path(
         "sitemap.xml",
         cache_control(max_age=3600)(csp_override(settings.SITEMAP_CSP)(sitemap)),
@@ -59,6 +57,14 @@ urlpatterns += [
         LoginView.as_view(template_name=settings.WAGTAIL_FRONTEND_LOGIN_TEMPLATE),
         name="wagtailcore_login",
     ),
+]
+
+# What visitors read, in their language: English at the root, Spanish under /es/ (the language
+# comes from the address, core.middleware.PathLocaleMiddleware; docs/decisions.md says why).
+urlpatterns += i18n_patterns(
+    # Site search is not a cached page view (and its views say never_cache themselves).
+    path("search/", search_views.search, name="search"),
+    path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     # Wagtail's pages, kept whole for anonymous visitors (core/page_cache.py says which
     # responses qualify: never a form, a search, or anything for a logged-in editor).
     re_path(
@@ -67,4 +73,5 @@ urlpatterns += [
         cache_anonymous_pages(require_http_methods(["GET", "HEAD", "POST"])(wagtail_views.serve)),
         name="wagtail_serve",
     ),
-]
+    prefix_default_language=False,
+)

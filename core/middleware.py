@@ -1,6 +1,8 @@
 """Per-area response policies that Django's own settings cannot express."""
 
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 from core.csp import with_media_origin
 
@@ -44,4 +46,18 @@ class AdminContentSecurityPolicyMiddleware:
             }
         elif not hasattr(response, "_csp_config"):
             response._csp_config = with_media_origin(settings.SECURE_CSP)
+        return response
+
+
+class PathLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware for a site whose language is in the address alone: /es/… is
+    Spanish and everything else English (`i18n_patterns` with `prefix_default_language=False`,
+    config/urls.py), whatever the browser's Accept-Language or a cookie says.
+
+    Django's middleware still adds `Vary: Accept-Language` to the English pages, though their
+    content cannot vary with it; that header would keep every English page out of the page cache
+    (core/page_cache.py) and shared caches. This answer says only which language it is in."""
+
+    def process_response(self, request, response):
+        response.headers.setdefault("Content-Language", translation.get_language())
         return response

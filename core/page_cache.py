@@ -36,6 +36,7 @@ from hashlib import sha256
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
+from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
 
@@ -105,12 +106,13 @@ KEPT_SECONDS = 3600
 
 
 def cached_until_next_publish(kind, request, compute, *parts):
-    """`compute()`, kept in the cache under `kind` and `parts` until the next edit; computed
-    afresh whenever the cache cannot say which edit is the last."""
+    """`compute()`, kept in the cache under `kind` and `parts` and the language being shown
+    until the next edit; computed afresh whenever the cache cannot say which edit is the last."""
     generation = current_generation(request)
     if generation is None:
         return compute()
-    site = "|".join(str(part) for part in (request.get_host() if request else "", *parts))
+    host = request.get_host() if request else ""
+    site = "|".join(str(part) for part in (host, get_language(), *parts))
     key = f"{kind}:" + sha256(f"{site}|{generation}".encode()).hexdigest()
     cache = page_cache()
     try:

@@ -11,8 +11,8 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def site_root(context):
-    """The site's home page (for its address and the menu under it), looked up once per
-    request and kept in the cache until the next edit."""
+    """The site's home page in the language being shown (for its address and the menu under
+    it), looked up once per request and kept in the cache until the next edit."""
     request = context.get("request")
     if request is None:
         return None
@@ -21,7 +21,7 @@ def site_root(context):
         site = Site.find_for_request(request)
         if site is not None:
             cached = cached_until_next_publish(
-                "site-root", request, lambda: site.root_page, site.pk
+                "site-root", request, lambda: site.root_page.localized, site.pk
             )
         request._site_root = cached
     return cached
