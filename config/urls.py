@@ -15,6 +15,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
 from core.page_cache import cache_anonymous_pages
+from core.sitemap import TranslatedSitemap
 from search import views as search_views
 
 urlpatterns = [
@@ -23,6 +24,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         cache_control(max_age=3600)(csp_override(settings.SITEMAP_CSP)(sitemap)),
+        {"sitemaps": {"pages": TranslatedSitemap}},
         name="sitemap",
     ),
     path(

@@ -275,8 +275,7 @@ class CrisisLineBlock(blocks.StructBlock):
         max_length=30,
         required=False,
         label="Text (SMS) number",
-        help_text="The number to text, if any, in digits. Put a word people must send, such as "
-        "“HOME”, in the description.",
+        help_text="The number to text, if any, in digits.",
         validators=[validate_phone_number],
     )
     tty = blocks.CharBlock(
@@ -285,6 +284,14 @@ class CrisisLineBlock(blocks.StructBlock):
         label="TTY number",
         help_text="For people who are deaf or hard of hearing, if the line has one.",
         validators=[validate_phone_number],
+    )
+    text_word = blocks.CharBlock(
+        max_length=20,
+        required=False,
+        label="Word to text",
+        default="",
+        help_text="A word people send to the text number, if the line asks for one, such as "
+        "“AYUDA” for 988 in Spanish: the text link fills it in.",
     )
     chat_url = blocks.URLBlock(
         required=False, label="Chat link", help_text="The line's online chat, if any."
@@ -306,7 +313,9 @@ class CrisisLineBlock(blocks.StructBlock):
         description = "A crisis line shown in the banner on every page."
 
 
-def crisis_line(name, description, phone="", text="", tty="", chat_url="", pinned=False):
+def crisis_line(
+    name, description, phone="", text="", tty="", chat_url="", pinned=False, text_word=""
+):
     return {
         "type": "line",
         "value": {
@@ -315,6 +324,7 @@ def crisis_line(name, description, phone="", text="", tty="", chat_url="", pinne
             "phone": phone,
             "text": text,
             "tty": tty,
+            "text_word": text_word,
             "chat_url": chat_url,
             "pinned": pinned,
         },

@@ -2,6 +2,7 @@
 Wagtail's form builder with bounded text fields, so a huge post gets a form error."""
 
 import django.forms
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import FormBuilder
 
 HONEYPOT_FIELD = "website"
@@ -15,7 +16,7 @@ class HoneypotMixin(django.forms.Form):
 
     website = django.forms.CharField(
         required=False,
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         widget=django.forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 

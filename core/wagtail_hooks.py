@@ -1,14 +1,16 @@
 from django.db.models import Count, Q
+from django.shortcuts import redirect
 from django.urls import include, path
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core import review
-from core.models import Approach, Language, SynonymGroup
+from core.models import Approach, Language, SiteText, SynonymGroup
+from core.page_cache import cached_until_next_publish
 from core.viewsets import TermViewSet
 
 
@@ -117,3 +119,28 @@ class SynonymGroupViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymGroupViewSet)
+
+
+class SiteTextViewSet(SnippetViewSet):
+    """The crisis lines and the footer's words, one set per language, beside the practice's
+    settings: editors translate the Spanish set with “Translate” like any snippet."""
+
+    model = SiteText
+    icon = "mobile-alt"
+    menu_label = "Crisis lines and footer"
+    add_to_settings_menu = True
+    list_display = ["__str__", "tagline"]
+
+
+register_snippet(SiteTextViewSet)
+
+
+@hooks.register("before_serve_page")
+def serve_pages_in_their_own_language(page, request, serve_args, serve_kwargs):
+    """A page answers only at its own language's address. With no Spanish home page yet,
+    Wagtail's router falls back to the English one for /es/…: the visitor is sent to the English
+    page's own address, so no page is shown as Spanish that is not."""
+    locale_id = cached_until_next_publish("locale", request, lambda: Locale.get_active().pk)
+    if page.locale_id != locale_id:
+        return redirect(page.get_url(request=request))
+    return None

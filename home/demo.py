@@ -14,7 +14,12 @@ A data file holds, in this order of loading:
 - `pages`: each with its type and its path on the site (“/” is the home page); a path listed
   again in a later file updates that page, so the home page can link to pages built after it;
 - `page_tables`: a CSV file of pages of one type under one parent, one page per row;
-- `site`, `settings` (by model), `groups` (permissions, and page permissions by path).
+- `site`, `settings` (by model), `groups` (permissions, and page permissions by path);
+- `translations`: pages (by path) and snippets (by model, every row) to translate into a locale
+  through wagtail-localize, so editors find them as translations kept in step with their source;
+  the words come from a catalogue beside the data file (`catalogue`, a .po file: each English
+  text as `msgid`, its translation as `msgstr`); `own` gives a snippet's translation fields of
+  its own instead, and stops it being kept in step with its source.
 A field is written as the editor would see it: relations by slug (pages by path), several at
 once as a list (or, in a CSV cell, names separated by “;”), StreamFields as their blocks' JSON,
 dates as dates or “today”, “today + 54 days”, “today - 6 days”, and times as “today + 9 days at
@@ -33,6 +38,7 @@ import re
 import tomllib
 from pathlib import Path
 
+import polib
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.core.files.images import ImageFile
@@ -41,7 +47,8 @@ from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.models import GroupPagePermission, Locale, Page, Site
+from wagtail_localize.models import Translation, TranslationSource
 
 # Later files link to the pages of earlier ones; links.toml points the home page at them all.
 DATA_FILES = [
@@ -54,6 +61,7 @@ DATA_FILES = [
     ("practice_events", "events.toml"),
     ("home", "links.toml"),
     ("home", "questions.toml"),
+    ("home", "spanish.toml"),
 ]
 
 CLIENT_INTAKE_GROUP = "Client intake"
@@ -99,6 +107,8 @@ def load_file(path, pages):
         setting.save()
     for entry in data.get("groups", []):
         add_group(entry, pages)
+    for entry in data.get("translations", []):
+        translate(entry, path.parent / entry["catalogue"], pages)
 
 
 def save_image(folder, entry):
@@ -137,6 +147,42 @@ def save_page(entry, pages):
             pages[path.rstrip("/").rpartition("/")[0] + "/"].add_child(instance=page)
     page.save_revision().publish()
     pages[path] = page
+
+
+def translate(entry, catalogue, pages):
+    """Translate the entry's pages and snippets into its locale, as an editor would with
+    wagtail-localize's “Translate”, then fill in each text from the catalogue and publish."""
+    locale = Locale.objects.get(language_code=entry["locale"])
+    words = {item.msgid: item.msgstr for item in polib.pofile(str(catalogue)) if item.msgstr}
+    instances = [pages[path] for path in entry.get("pages", [])]
+    for label in entry.get("snippets", []):
+        instances += apps.get_model(label).objects.filter(locale=Locale.get_default())
+    own = entry.get("own", {})
+    for instance in instances:
+        source, _created = TranslationSource.get_or_create_from_instance(instance)
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=locale
+        )
+        po = translation.export_po()
+        for item in po:
+            item.msgstr = words.get(item.msgid, "")
+        translation.import_po(po)
+        if isinstance(instance, Page):
+            # wagtail-localize publishes a page when the transaction commits, from the page as
+            # it was then: a parent translated before its children would be published with no
+            # children. Saved as a draft and published now instead.
+            translation.save_target(publish=False)
+            instance.get_translation(locale).get_latest_revision().publish()
+        else:
+            translation.save_target(publish=True)
+        fields = own.get(instance._meta.label)
+        if fields:
+            translation.enabled = False
+            translation.save(update_fields=["enabled"])
+            target = instance.get_translation(locale)
+            for name, value in fields.items():
+                setattr(target, name, field_value(type(target), name, value, pages))
+            target.save()
 
 
 def csv_pages(path, table):

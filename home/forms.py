@@ -5,6 +5,8 @@ import re
 
 import django.forms
 from django.apps import apps
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
 from core.forms import BoundedFormBuilder
 from core.visibility import visible_to_public
@@ -38,11 +40,12 @@ class ClinicianChoiceMixin(django.forms.Form):
         self.clinician_names = {slug: name for slug, name, _label in clinicians}
         self.fields[CLINICIAN_FIELD] = django.forms.ChoiceField(
             required=False,
-            label="Who would you like to hear from?",
-            help_text="Everyone listed is taking new clients. All of us work without judgement.",
-            choices=[("", NO_PREFERENCE)] + [(slug, label) for slug, _name, label in clinicians],
+            label=_("Who would you like to hear from?"),
+            help_text=_("Everyone listed is taking new clients. All of us work without judgement."),
+            choices=[("", gettext_lazy("No preference"))]
+            + [(slug, label) for slug, _name, label in clinicians],
             error_messages={
-                "invalid_choice": "Please choose someone from the list, or “No preference”."
+                "invalid_choice": _("Please choose someone from the list, or “No preference”.")
             },
         )
         if self.initial.get(CLINICIAN_FIELD) not in self.clinician_names:
@@ -72,15 +75,22 @@ class ReplyConsistencyMixin(django.forms.Form):
         cleaned = super().clean()
         method = (cleaned.get(METHOD_FIELD) or "").lower()
         reach = (cleaned.get(REACH_FIELD) or "").strip()
-        if "email" in method:
-            if cleaned.get(EMAIL_OK_FIELD) == "No":
+        # The choices are in the language of the page: the words to look for are too.
+        email_word = pgettext("the word in the contact form's choice of a reply by email", "email")
+        no_word = pgettext("the contact form's answer “No”", "No")
+        if email_word.lower() in method:
+            if cleaned.get(EMAIL_OK_FIELD) == no_word:
                 self.add_error(
                     EMAIL_OK_FIELD,
-                    "You chose email as the way to reply, but said it is not OK to email you. "
-                    "Please change one of the two.",
+                    _(
+                        "You chose email as the way to reply, but said it is not OK to email "
+                        "you. Please change one of the two."
+                    ),
                 )
             if reach and REACH_FIELD in self.fields and not EMAIL_ADDRESS.match(reach):
-                self.add_error(REACH_FIELD, "Please give an email address, since you chose email.")
+                self.add_error(
+                    REACH_FIELD, _("Please give an email address, since you chose email.")
+                )
         elif (
             method
             and reach
@@ -88,7 +98,7 @@ class ReplyConsistencyMixin(django.forms.Form):
             and sum(character.isdigit() for character in reach) < PHONE_DIGITS
         ):
             self.add_error(
-                REACH_FIELD, "Please give a phone number, since you chose a call or a text."
+                REACH_FIELD, _("Please give a phone number, since you chose a call or a text.")
             )
         return cleaned
 

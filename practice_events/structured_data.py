@@ -7,6 +7,7 @@ teach."""
 from django.templatetags.static import static
 
 from core.jsonld import json_ld_script
+from core.locales import language_of
 from core.models import PracticeSettings
 
 from .models import Attendance, EventKind
@@ -57,7 +58,7 @@ def event_data(page, request=None):
         "image": [f"{root}{static('img/logo.svg')}"],
         "organizer": organizer,
         "url": url,
-        "inLanguage": "en",
+        "inLanguage": language_of(page),
         "offers": {
             "@type": "Offer",
             "price": f"{page.price:.2f}",

@@ -27,6 +27,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 
 from core import spelling
+from core.locales import in_language_shown
 from core.search_query import WORD, SearchQuery
 from core.search_results import as_queryset
 from core.visibility import first_public_page, visible_to_public
@@ -129,7 +130,7 @@ class SiteSearch:
     def pages(self):
         queryset = self.public_pages
         if self.site is not None:
-            queryset = queryset.in_site(self.site)
+            queryset = in_language_shown(queryset, self.site, self.request)
         return queryset.only(*RANKING_FIELDS)
 
     @property

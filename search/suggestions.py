@@ -10,6 +10,7 @@ from django.db import DatabaseError, transaction
 from wagtail.models import Page, Site
 
 from core import spelling
+from core.locales import in_language_shown
 from core.visibility import visible_to_public
 
 from .results import result_label
@@ -29,7 +30,7 @@ def suggest(request, query, within=None):
     pages = visible_to_public(Page.objects.all())
     site = Site.find_for_request(request)
     if site is not None:
-        pages = pages.in_site(site)
+        pages = in_language_shown(pages, site, request)
     if within is not None:
         parent = Page.objects.filter(pk=within).first()
         if parent is None:

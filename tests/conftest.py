@@ -148,4 +148,4 @@ def remove_test_media():
 def home_page(db):
     from home.models import HomePage
 
-    return HomePage.objects.get()
+    return HomePage.objects.get(locale__language_code="en")

@@ -28,6 +28,7 @@ from django.utils import timezone
 from careers.models import CareersIndexPage, JobPage
 from home.models import ContactPage, ExplainerPage, FeesPage, GoalsPage, HomePage
 from core.models import PracticeSettings
+from wagtail.models import Locale
 from practice_events.models import EventIndexPage, EventPage
 from resources.models import ResourceIndexPage, ResourcePage
 from team.models import TeamIndexPage, TeamMemberPage, TelehealthPage
@@ -66,6 +67,15 @@ def public_pages(team_member, open_job):
         "not-found": "/this-page-does-not-exist/",
         "browsing-safely": practice.browsing_safely_page.get_url(),
         "privacy": practice.privacy_page.get_url(),
+        # One page of each type the demo has in Spanish.
+        "es-home": url(HomePage, locale__language_code="es"),
+        "es-explainer": url(ExplainerPage, locale__language_code="es"),
+        "es-goals": url(GoalsPage, locale__language_code="es"),
+        "es-contact": url(ContactPage, locale__language_code="es"),
+        "es-browsing-safely": practice.browsing_safely_page.get_translation(
+            Locale.objects.get(language_code="es")
+        ).get_url(),
+        "es-search": "/es/search/?q=naloxona",
     }
 """
 

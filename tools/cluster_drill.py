@@ -411,7 +411,7 @@ class ClusterDrill:
         # kept in the shared page cache).
         key = self.hero_url.split(f"/{self.public_bucket}/", 1)[1]
         self.s3.delete_object(Bucket=self.public_bucket, Key=key)
-        home = HomePage.objects.get()
+        home = HomePage.objects.get(locale__language_code="en")
         promise = home.hero_promise
         home.hero_promise = "Changed after the back-up"
         home.save_revision().publish()

@@ -3,26 +3,24 @@ from django.db import models
 from django.http import HttpRequest
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail.fields import StreamField
 
 from core import page_cache
-from core.blocks import CrisisLineBlock, default_crisis_lines
 from core.dates import add_months
 from core.validators import validate_phone_number
 
 
 @register_setting(icon="cog")
 class PracticeSettings(BaseGenericSetting):
-    """The practice's details, edited once here and shown on every page: name and how to reach
-    it, the crisis lines in the banner, where the quick exit goes, the pages on browsing safely
-    and privacy that the quick exit, the forms and the footer link to, the footer, and how often
-    pages are checked again after a review."""
+    """The practice's details, the same in every language, edited once here and shown on every
+    page: name and how to reach it, where the quick exit goes, the pages on browsing safely and
+    privacy that the quick exit, the forms and the footer link to, when the crisis lines were last
+    checked, and how often pages are checked again after a review. The words that change with the
+    language (the crisis lines themselves, the footer) are in SiteText."""
 
     # Every page links to both (quick exit, footer): loaded with the settings, not one by one.
     select_related = ["browsing_safely_page", "privacy_page", "accessibility_page", "fees_page"]
 
     practice_name = models.CharField(max_length=120, default="Harm Reduction Therapy")
-    tagline = models.CharField(max_length=160, default="Pragmatic Help without Judgement")
     phone = models.CharField(
         max_length=30,
         blank=True,
@@ -31,19 +29,12 @@ class PracticeSettings(BaseGenericSetting):
     )
     email = models.EmailField(blank=True)
     address = models.TextField(blank=True, help_text="Street address, one line per line.")
-    hours = models.TextField(blank=True, help_text="Opening hours, one line per line.")
-    crisis_lines = StreamField(
-        [("line", CrisisLineBlock())],
-        default=default_crisis_lines,
-        collapsed=True,
-        help_text="Shown in the crisis banner on every page, in this order. Open a line to "
-        "change it; check the numbers still work whenever you review the site.",
-    )
     crisis_lines_last_reviewed = models.DateField(
         "crisis lines last checked",
         null=True,
         blank=True,
-        help_text="The day someone last called each number and opened each chat link. Reports "
+        help_text="The day someone last called each number and opened each chat link, in every "
+        "language (Snippets › Crisis lines and footer). Reports "
         "› Reviews due says when they are due again.",
     )
     quick_exit_url = models.URLField(
@@ -83,10 +74,6 @@ class PracticeSettings(BaseGenericSetting):
         related_name="+",
         help_text="The accessibility statement, linked from the footer of every page.",
     )
-    footer_text = models.TextField(
-        blank=True,
-        help_text="A short line at the foot of every page, such as a land acknowledgement.",
-    )
     review_interval_months = models.PositiveSmallIntegerField(
         "months between reviews",
         default=12,
@@ -97,7 +84,7 @@ class PracticeSettings(BaseGenericSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("practice_name"), FieldPanel("tagline")],
+            [FieldPanel("practice_name")],
             heading="The practice",
         ),
         MultiFieldPanel(
@@ -105,12 +92,10 @@ class PracticeSettings(BaseGenericSetting):
                 FieldPanel("phone"),
                 FieldPanel("email"),
                 FieldPanel("address"),
-                FieldPanel("hours"),
                 FieldPanel("fees_page"),
             ],
             heading="How to reach the practice",
         ),
-        FieldPanel("crisis_lines", heading="Crisis lines"),
         FieldPanel("crisis_lines_last_reviewed"),
         MultiFieldPanel(
             [
@@ -121,7 +106,6 @@ class PracticeSettings(BaseGenericSetting):
             ],
             heading="Safety, privacy and accessibility",
         ),
-        FieldPanel("footer_text"),
         FieldPanel("review_interval_months"),
     ]
 
@@ -151,7 +135,3 @@ class PracticeSettings(BaseGenericSetting):
     @property
     def address_lines(self):
         return [line.strip() for line in self.address.splitlines() if line.strip()]
-
-    @property
-    def hours_lines(self):
-        return [line.strip() for line in self.hours.splitlines() if line.strip()]

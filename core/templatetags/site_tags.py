@@ -1,8 +1,18 @@
 """Template tags used by the base layout on every page."""
 
-from django import template
-from wagtail.models import Site
+import re
+from urllib.parse import quote
 
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+from core.locales import language_of, locale_id_of
 from core.page_cache import cached_until_next_publish
 from core.visibility import visible_to_public
 
@@ -95,3 +105,116 @@ def shared_layout(parser, token):
     nodelist = parser.parse(("endshared_layout",))
     parser.delete_first_token()
     return SharedLayoutNode(name.strip("\"'"), nodelist)
+
+
+def page_versions(page, request):
+    """{language code: (address, full address)} of the live, public versions of `page` in each
+    language, itself included; kept in the cache until the next edit."""
+
+    def versions():
+        pages = visible_to_public(page.get_translations(inclusive=True)).select_related("locale")
+        return {
+            version.locale.language_code: (
+                version.get_url(request=request),
+                version.get_full_url(request=request),
+            )
+            for version in pages
+        }
+
+    return cached_until_next_publish("versions", request, versions, page.pk)
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The page shown in each of the site's languages, for the language switcher and the
+    `hreflang` links: each language's code, its own name, the address of this page in it (or,
+    when it has no such page yet, of that language's home page, with `translated` false), and
+    whether it is the language shown. A view that is not a page (site search) has the same
+    address in every language."""
+    request = context.get("request")
+    page = context.get("page")
+    shown = translation.get_language()
+    if request is None:
+        return []
+    if isinstance(page, Page) and page.pk:
+        found = page_versions(page, request)
+    else:
+        path = request.path
+        found = {
+            code: (url, request.build_absolute_uri(url))
+            for code, _name in settings.LANGUAGES
+            for url in [translate_url(path, code)]
+        }
+    # hreflang links only where there is another language to point to.
+    alternates = len(found) > 1
+    languages = []
+    for code, _name in settings.LANGUAGES:
+        url, full_url = found.get(code) or (translate_url("/", code), None)
+        languages.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"].capitalize(),
+                "url": url,
+                "full_url": full_url,
+                "alternate": full_url if alternates else None,
+                "translated": code in found,
+                "shown": code == shown,
+            }
+        )
+    return languages
+
+
+@register.filter
+def tel_href(number):
+    """`tel:` and the number's digits (and a leading +), for a call link."""
+    return "tel:" + re.sub(r"[^\d+]", "", number or "")
+
+
+@register.filter
+def sms_href(line):
+    """`sms:` and a crisis line's text number, with its word to send filled in (RFC 5724)."""
+    href = "sms:" + re.sub(r"[^\d+]", "", line.get("text") or "")
+    if line.get("text_word"):
+        href += "?body=" + quote(line["text_word"])
+    return href
+
+
+@register.simple_tag
+def text_label(line):
+    """“Text 988”, or “Text AYUDA to 988” when the line asks for a word."""
+    if line.get("text_word"):
+        return _("Text %(word)s to %(number)s") % {
+            "word": line["text_word"],
+            "number": line["text"],
+        }
+    return _("Text %(number)s") % {"number": line["text"]}
+
+
+@register.filter
+def in_language(page):
+    """`page` in the language shown where it is translated and live, else `page` itself: what
+    Wagtail's `page.localized` gives (and rich text's page links do), without a query when the
+    page is already in it, and kept in the cache until the next edit when it is not."""
+    if page is None:
+        return None
+    shown = translation.get_language()
+    if language_of(page) == shown:
+        return page
+
+    def version():
+        found = type(page).objects.filter(
+            translation_key=page.translation_key, locale_id=locale_id_of(shown)
+        )
+        return found.live().first() or page
+
+    return cached_until_next_publish("in-language", None, version, page.pk)
+
+
+@register.filter
+def lang_attr(page):
+    """` lang="en"` where a page's own words appear on a page in another language (an English
+    clinician's card on the Spanish home page), so screen readers read them rightly."""
+    code = language_of(page)
+    if code == translation.get_language():
+        return ""
+    return format_html(' lang="{}"', code)

@@ -6,13 +6,17 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormSubmission
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.fields import RichTextField
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.forms import HONEYPOT_FIELD
@@ -23,6 +27,8 @@ from home.forms import CLINICIAN_FIELD, NO_PREFERENCE, ContactFormBuilder
 logger = logging.getLogger(__name__)
 
 CONTACT_SCOPE = "contact"
+# The language the person wrote in (its English name, as staff read it), so the reply can be in it.
+LANGUAGE_FIELD = "language"
 
 # Messages hold names, phone numbers and what people wrote: they are read by staff given this
 # permission (the “Client intake” group) and by superusers, not by every editor of the page.
@@ -65,8 +71,16 @@ class HandledMessage(models.Model):
         return f"Message {self.message_id}, handled {self.handled_at:%Y-%m-%d}"
 
 
-class ContactFormField(AbstractFormField):
+class ContactFormField(TranslatableMixin, AbstractFormField):
+    """A question of the contact form. Translated with its page (labels, help and choices);
+    its name stays the main language's, so every language's messages have the same columns."""
+
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    override_translatable_fields = [SynchronizedField("clean_name")]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
 
 
 class ContactPage(AbstractEmailForm):
@@ -119,8 +133,10 @@ class ContactPage(AbstractEmailForm):
                 return self.render_refusal(
                     request,
                     form,
-                    "Your message could not be sent. If you filled in every box, please leave "
-                    "the one labelled “Leave this field empty” blank and try again.",
+                    _(
+                        "Your message could not be sent. If you filled in every box, please "
+                        "leave the one labelled “Leave this field empty” blank and try again."
+                    ),
                     status=400,
                 )
             if refuses_form(
@@ -133,8 +149,10 @@ class ContactPage(AbstractEmailForm):
                 return self.render_refusal(
                     request,
                     form,
-                    "You have sent several messages in a short time, so this one was not sent. "
-                    "Your words are still below: please try again later.",
+                    _(
+                        "You have sent several messages in a short time, so this one was not "
+                        "sent. Your words are still below: please try again later."
+                    ),
                     status=429,
                 )
             if form.is_valid():
@@ -155,8 +173,10 @@ class ContactPage(AbstractEmailForm):
 
     def get_data_fields(self):
         fields = super().get_data_fields()
-        # After the date: which clinician someone asked for, in the list and the export.
-        return fields[:1] + [(CLINICIAN_FIELD, "Clinician asked for")] + fields[1:]
+        # After the date: which clinician someone asked for and the language they wrote in, in
+        # the list and the export.
+        asked = [(CLINICIAN_FIELD, "Clinician asked for"), (LANGUAGE_FIELD, "Language")]
+        return fields[:1] + asked + fields[1:]
 
     def render_form(self, request, form, status=200, refusal=""):
         context = self.get_context(request)
@@ -167,9 +187,17 @@ class ContactPage(AbstractEmailForm):
     def render_refusal(self, request, form, message, status):
         return self.render_form(request, form, status=status, refusal=message)
 
+    def inbox_page(self):
+        """The version of this page whose messages staff read: the main language's, so a
+        message sent from the Spanish page lands in the same inbox, marked as Spanish."""
+        return self.get_translation_or_none(Locale.get_default()) or self
+
     def process_form_submission(self, form):
         data = {k: v for k, v in form.cleaned_data.items() if k != HONEYPOT_FIELD}
-        submission = self.get_submission_class().objects.create(form_data=data, page=self)
+        data[LANGUAGE_FIELD] = get_language_info(get_language())["name"]
+        submission = self.get_submission_class().objects.create(
+            form_data=data, page=self.inbox_page()
+        )
         if self.to_address:
             try:
                 self.send_notification(submission)
@@ -183,13 +211,16 @@ class ContactPage(AbstractEmailForm):
     def send_notification(self, submission):
         addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
         admin_url = settings.WAGTAILADMIN_BASE_URL + reverse(
-            "wagtailforms:list_submissions", args=[self.pk]
+            "wagtailforms:list_submissions", args=[submission.page_id]
         )
         # The clinician's name helps route the message; what the sender wrote stays out.
         clinician = submission.form_data.get(CLINICIAN_FIELD)
         asked_for = ""
         if clinician and clinician != NO_PREFERENCE:
             asked_for = f"They asked to hear from: {clinician}.\n\n"
+        written_in = submission.form_data.get(LANGUAGE_FIELD)
+        if written_in and written_in != get_language_info(settings.LANGUAGE_CODE)["name"]:
+            asked_for += f"They wrote in {written_in}: please reply in it if you can.\n\n"
         body = (
             "A new message arrived through the website's contact form.\n\n"
             f"{asked_for}"

@@ -1,6 +1,6 @@
-"""The crisis lines in the practice settings as an editor meets them: each line shown by its name,
-fields labelled in plain words, and a number a phone cannot dial refused with the digits to
-type instead, before it reaches every page's banner as a broken link."""
+"""The crisis lines (Settings › Crisis lines and footer) as an editor meets them: each line shown
+by its name, fields labelled in plain words, and a number a phone cannot dial refused with the
+digits to type instead, before it reaches every page's banner as a broken link."""
 
 import json
 
@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from core.blocks import CrisisLineBlock
-from core.models import PracticeSettings
+from core.models import PracticeSettings, SiteText
 from core.validators import validate_phone_number
 
 pytestmark = pytest.mark.django_db
@@ -21,16 +21,26 @@ def settings_url(practice):
     return reverse("wagtailsettings:edit", args=["core", "practicesettings", practice.pk])
 
 
-def settings_post(practice, lines=None, **changes):
-    """The settings form as the editor sends it: every field as it is, with `changes`."""
+def text_url(text):
+    return reverse("wagtailsnippets_core_sitetext:edit", args=[text.pk])
+
+
+def english_text():
+    return SiteText.objects.get(locale__language_code="en")
+
+
+def form_post(instance, lines=None, **changes):
+    """The settings' or the crisis lines' form as the editor sends it: every field as it is,
+    with `changes` (and `lines` as the crisis lines)."""
     fields = {
-        field.name: getattr(practice, field.attname)
-        for field in PracticeSettings._meta.concrete_fields
+        field.name: getattr(instance, field.attname)
+        for field in type(instance)._meta.concrete_fields
         if field.name not in {"id", "crisis_lines"} and field.editable
     }
     fields = {name: "" if value is None else value for name, value in fields.items()}
-    lines = lines if lines is not None else [dict(block.value) for block in practice.crisis_lines]
-    fields["crisis_lines"] = streamfield([("line", line) for line in lines])
+    if hasattr(instance, "crisis_lines"):
+        lines = lines if lines is not None else [dict(b.value) for b in instance.crisis_lines]
+        fields["crisis_lines"] = streamfield([("line", line) for line in lines])
     fields.update(changes)
     data = nested_form_data(fields)
     # An unticked box is not sent at all.
@@ -44,6 +54,7 @@ def line(name, **numbers):
         "phone": "",
         "text": "",
         "tty": "",
+        "text_word": "",
         "chat_url": "",
         "pinned": "",
         **numbers,
@@ -61,18 +72,18 @@ def errors_of(response):
 
 
 def test_a_vanity_number_is_refused_with_the_digits_to_type(admin_client):
-    practice = PracticeSettings.load()
+    text = english_text()
     lines = [line("SAMHSA National Helpline", phone="1-800-662-HELP")]
-    response = admin_client.post(settings_url(practice), settings_post(practice, lines))
+    response = admin_client.post(text_url(text), form_post(text, lines))
     assert response.status_code == 200
     assert "1-800-662-4357" in errors_of(response)
-    practice.refresh_from_db()
-    assert all(block.value["phone"] != "1-800-662-HELP" for block in practice.crisis_lines)
+    text.refresh_from_db()
+    assert all(block.value["phone"] != "1-800-662-HELP" for block in text.crisis_lines)
 
 
 def test_the_practice_phone_number_is_checked_too(admin_client):
     practice = PracticeSettings.load()
-    response = admin_client.post(settings_url(practice), settings_post(practice, phone="call us"))
+    response = admin_client.post(settings_url(practice), form_post(practice, phone="call us"))
     assert response.status_code == 200
     assert "digits" in errors_of(response)
     practice.refresh_from_db()
@@ -81,17 +92,21 @@ def test_the_practice_phone_number_is_checked_too(admin_client):
 
 def test_good_numbers_are_saved_as_typed(admin_client):
     practice = PracticeSettings.load()
-    lines = [
-        line("Emergency", phone="911", pinned=True),
-        line("Warm line", phone="+1 (555) 010-0100", text="741741", tty="555.010.0199"),
-    ]
     response = admin_client.post(
-        settings_url(practice), settings_post(practice, lines, phone="(312) 555-0100")
+        settings_url(practice), form_post(practice, phone="(312) 555-0100")
     )
     assert response.status_code == 302, errors_of(response)[:3000]
     practice.refresh_from_db()
     assert practice.phone == "(312) 555-0100"
-    assert [block.value["phone"] for block in practice.crisis_lines] == ["911", "+1 (555) 010-0100"]
+    text = english_text()
+    lines = [
+        line("Emergency", phone="911", pinned=True),
+        line("Warm line", phone="+1 (555) 010-0100", text="741741", tty="555.010.0199"),
+    ]
+    response = admin_client.post(text_url(text), form_post(text, lines))
+    assert response.status_code == 302, errors_of(response)[:3000]
+    text.refresh_from_db()
+    assert [block.value["phone"] for block in text.crisis_lines] == ["911", "+1 (555) 010-0100"]
 
 
 @pytest.mark.parametrize(
@@ -141,7 +156,7 @@ def block_definition(response):
 
 
 def test_each_line_is_shown_by_its_name_with_a_calm_icon_and_plain_labels(admin_client):
-    response = admin_client.get(settings_url(PracticeSettings.load()))
+    response = admin_client.get(text_url(english_text()))
     definition = block_definition(response)
     assert '"labelFormat": "{name}"' in definition
     assert '"icon": "warning"' not in definition
@@ -152,4 +167,4 @@ def test_each_line_is_shown_by_its_name_with_a_calm_icon_and_plain_labels(admin_
     block = CrisisLineBlock()
     assert block.meta.icon != "warning"
     # Collapsed on opening: four lines read as four names, not four open forms.
-    assert PracticeSettings._meta.get_field("crisis_lines").stream_block.meta.collapsed
+    assert SiteText._meta.get_field("crisis_lines").stream_block.meta.collapsed

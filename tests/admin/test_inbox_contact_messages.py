@@ -33,7 +33,7 @@ NEXT_MORNING_IN_CHICAGO = datetime.datetime(2026, 1, 15, 15, 5, tzinfo=datetime.
 
 @pytest.fixture
 def contact():
-    return ContactPage.objects.get()
+    return ContactPage.objects.get(locale__language_code="en")
 
 
 @pytest.fixture

@@ -68,7 +68,7 @@ print(json.dumps(public_pages(first(TeamMemberPage), first(JobPage, closing_date
 """
 
 # Pages whose robots meta says noindex on purpose, and the status each page must answer with.
-NOINDEX_PAGES = {"library-search", "search", "not-found"}
+NOINDEX_PAGES = {"library-search", "search", "not-found", "es-search"}
 EXPECTED_STATUS = {"not-found": 404}
 
 

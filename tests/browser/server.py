@@ -38,6 +38,12 @@ PUBLIC_PAGES = [
     "not-found",
     "browsing-safely",
     "privacy",
+    "es-home",
+    "es-explainer",
+    "es-goals",
+    "es-contact",
+    "es-browsing-safely",
+    "es-search",
 ]
 
 EDITOR = ("browser-editor", "editor-pass-1234")

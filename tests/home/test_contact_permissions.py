@@ -20,7 +20,7 @@ FORMS_URL = "/admin/forms/"
 
 @pytest.fixture
 def contact():
-    return ContactPage.objects.get()
+    return ContactPage.objects.get(locale__language_code="en")
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core.models import PracticeSettings
+from core.models import PracticeSettings, SiteText
 from home.models.pages import StandardPage
 from tests.support import page_at
 
@@ -49,8 +49,10 @@ def test_a_settings_change_shows_in_the_banner_and_footer_at_once(client):
     page_at(client, "/goals/")
     practice = PracticeSettings.load()
     practice.phone = "(555) 010-4242"
-    practice.footer_text = "Closed on public holidays."
     practice.save()
+    text = SiteText.objects.get(locale__language_code="en")
+    text.footer_text = "Closed on public holidays."
+    text.save()
     page = page_at(client, "/goals/")
     assert "(555) 010-4242" in page.select_one(".site-footer").get_text()
     assert "Closed on public holidays." in page.select_one(".site-footer").get_text()
@@ -60,7 +62,7 @@ def test_with_the_cache_unable_to_say_the_layout_is_rendered_afresh(client, monk
     page_at(client, "/goals/")
     monkeypatch.setattr("core.page_cache.current_generation", lambda request=None: None)
     # A change no signal reports: only a fresh rendering can show it.
-    PracticeSettings.objects.update(footer_text="Fresh footer line.")
+    SiteText.objects.update(footer_text="Fresh footer line.")
     assert "Fresh footer line." in page_at(client, "/goals/").select_one(".site-footer").get_text()
 
 

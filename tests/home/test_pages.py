@@ -1,7 +1,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from core.models import PracticeSettings
+from core.models import PracticeSettings, SiteText
 from tests.support import assert_no_inline_code
 
 pytestmark = pytest.mark.django_db
@@ -90,8 +90,10 @@ def test_pages_carry_no_inline_script_or_style_and_send_a_csp(client, url):
 def test_crisis_lines_and_quick_exit_come_from_the_settings(client, url):
     practice = PracticeSettings.load()
     practice.quick_exit_url = "https://example.com/weather"
-    practice.footer_text = "We acknowledge the land we work on."
     practice.save()
+    text = SiteText.objects.get(locale__language_code="en")
+    text.footer_text = "We acknowledge the land we work on."
+    text.save()
     page = soup_of(client.get(url))
     exit_link = page.select_one("[data-quick-exit]")
     assert exit_link["href"] == "https://example.com/weather"

@@ -92,7 +92,7 @@ def test_the_spectrums_picture_follows_the_approaches_as_editors_change_them(cli
     Approach.objects.create(
         slug="moderation", name="Moderation", summary="Using less, on purpose.", sort_order=1
     )
-    explainer = ExplainerPage.objects.get()
+    explainer = ExplainerPage.objects.get(locale__language_code="en")
     explainer.spectrum_start_label = "Safer use"
     explainer.save_revision().publish()
     _page, stops = spectrum_stops(client)

@@ -264,9 +264,10 @@ def test_editors_choose_the_privacy_and_browsing_safely_pages_in_the_settings(
         "Safety, privacy and accessibility",
         "Browsing safely page",
         "Privacy page",
-        "Always visible",
     ):
         assert text in response.text, text
+    lines = client.get("/admin/snippets/core/sitetext/")
+    assert "Crisis lines and footer (English)" in lines.text
     add_page = client.get(f"/admin/pages/add/home/standardpage/{home_page.pk}/")
     assert add_page.status_code == 200
     assert "Last reviewed" in add_page.text

@@ -32,7 +32,7 @@ CONTACT = "/contact/"
 
 def make_standard_page(title, slug):
     page = StandardPage(title=title, slug=slug, intro=f"<p>{title}.</p>", show_in_menus=True)
-    HomePage.objects.get().add_child(instance=page)
+    HomePage.objects.get(locale__language_code="en").add_child(instance=page)
     page.save_revision().publish()
     return page
 
@@ -52,7 +52,9 @@ def make_copies(label):
         languages=["english"],
         approaches=["substance-use-management"],
     )
-    HomeFeaturedMember.objects.create(page=HomePage.objects.get(), member=member, sort_order=0)
+    HomeFeaturedMember.objects.create(
+        page=HomePage.objects.get(locale__language_code="en"), member=member, sort_order=0
+    )
     job = make_job(title % "Opening", slug=f"{MARKER.lower()}-opening-{label}")
     resource = make_resource(title % "Resource", summary=f"{title % 'Resource'}, summarised.")
     standard = make_standard_page(title % "Page", f"{MARKER.lower()}-page-{label}")
@@ -161,7 +163,9 @@ EVERY_WAY = [*ON_ITS_OWN, "ancestor"]
 def private_member(how):
     """A clinician taking new clients, featured on the home page, made private `how`."""
     member = make_member(title=f"{MARKER} Clinician", accepting_new_clients=True, display_order=0)
-    HomeFeaturedMember.objects.create(page=HomePage.objects.get(), member=member, sort_order=0)
+    HomeFeaturedMember.objects.create(
+        page=HomePage.objects.get(locale__language_code="en"), member=member, sort_order=0
+    )
     if how == "ancestor":
         restrict(TeamIndexPage.objects.get(), "login")
     else:
@@ -249,7 +253,9 @@ def test_making_a_member_private_takes_their_card_off_pages_already_kept_in_the_
 ):
     settings.PAGE_CACHE_SECONDS = 600
     member = make_member(title=f"{MARKER} Clinician", accepting_new_clients=True)
-    HomeFeaturedMember.objects.create(page=HomePage.objects.get(), member=member, sort_order=0)
+    HomeFeaturedMember.objects.create(
+        page=HomePage.objects.get(locale__language_code="en"), member=member, sort_order=0
+    )
     for address in ("/", "/our-experts/"):
         client.get(address)
         kept = client.get(address)

@@ -1,0 +1,52 @@
+"""Which language a page is in, for the language switcher, `lang` attributes and structured
+data."""
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils.translation import get_language
+from wagtail.models import Locale
+
+from core import page_cache
+
+LOCALE_CODES = {}
+
+
+def language_of(page):
+    """The language code of `page`'s locale, without a query per page (locales are few, and
+    are added far more rarely than pages are shown)."""
+    if page.locale_id not in LOCALE_CODES:
+        LOCALE_CODES.update(Locale.objects.values_list("pk", "language_code"))
+    return LOCALE_CODES.get(page.locale_id, settings.LANGUAGE_CODE)
+
+
+def locale_id_of(language_code):
+    """The id of the locale of `language_code`, or None if the site has no such locale."""
+    if language_code not in LOCALE_CODES.values():
+        LOCALE_CODES.update(Locale.objects.values_list("pk", "language_code"))
+    return next((pk for pk, code in LOCALE_CODES.items() if code == language_code), None)
+
+
+def in_language_shown(pages, site, request):
+    """`pages` of `site` as a visitor in the language shown looks for them: the pages of every
+    language's tree of the site, less those that have a version in the language shown, so each
+    page is found once, in that language where it is translated and otherwise in its own.
+    Plain filters on indexed fields, which every search backend understands; the tree's roots
+    and translations are kept in the cache until the next edit."""
+    from wagtail.models import Page
+
+    shown = locale_id_of(get_language())
+
+    def tree():
+        roots = site.root_page.get_translations(inclusive=True).values_list("path", flat=True)
+        translated = Page.objects.filter(locale_id=shown, depth__gt=1).values_list(
+            "translation_key", flat=True
+        )
+        return list(roots), list(translated)
+
+    roots, translated = page_cache.cached_until_next_publish(
+        "language-tree", request, tree, site.pk
+    )
+    in_site = Q()
+    for path in roots:
+        in_site |= Q(path__startswith=path)
+    return pages.filter(in_site).exclude(Q(translation_key__in=translated) & ~Q(locale_id=shown))

@@ -1,0 +1,321 @@
+"""The site in English and Spanish (docs/editing.md, "Translating"): English at the root and
+Spanish under /es/, the language taken from the address alone; a switcher and hreflang links
+that agree with the sitemap; the crisis lines and the interface in Spanish; a contact message
+sent in Spanish that lands in the one inbox, marked as Spanish."""
+
+import polib
+import pytest
+from defusedxml import ElementTree
+from django.conf import settings
+from django.core import mail
+from django.test import override_settings
+from wagtail.contrib.forms.models import FormSubmission
+from wagtail.models import Page
+from wagtail_localize.models import Translation
+
+from core.models import SiteText
+from home.models import ContactPage, ExplainerPage, GoalsPage, HomePage
+from tests.support import page_at, queries_for_page
+
+pytestmark = pytest.mark.django_db
+
+# The demo's Spanish pages and the English pages they translate.
+PAIRS = {
+    "/es/": "/",
+    "/es/que-es-la-reduccion-de-danos/": "/what-is-harm-reduction/",
+    "/es/metas/": "/goals/",
+    "/es/contacto/": "/contact/",
+    "/es/privacidad/": "/privacy/",
+    "/es/navegar-con-seguridad/": "/browsing-safely/",
+}
+UNTRANSLATED = ["/resources/", "/our-experts/", "/careers/", "/fees-and-insurance/"]
+SITEMAP_NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "x": "http://www.w3.org/1999/xhtml",
+}
+
+
+def alternates_in_head(page):
+    return {
+        link["hreflang"]: link["href"]
+        for link in page.select('head link[rel="alternate"][hreflang]')
+    }
+
+
+def switch_of(page):
+    return page.select_one(".language-switch a")
+
+
+@pytest.mark.parametrize(("spanish", "english"), PAIRS.items())
+def test_each_translated_page_is_in_spanish_under_es_and_links_to_its_english_self(
+    client, spanish, english
+):
+    response = client.get(spanish)
+    assert response.status_code == 200
+    assert response["Content-Language"] == "es"
+    page = page_at(client, spanish)
+    assert page.html["lang"] == "es"
+    assert page.select_one('link[rel="canonical"]')["href"] == f"http://localhost{spanish}"
+    switch = switch_of(page)
+    assert (switch["href"], switch["lang"], switch["hreflang"]) == (english, "en", "en")
+    assert switch.get_text(strip=True) == "English"
+    back = switch_of(page_at(client, english))
+    assert (back["href"], back["lang"]) == (spanish, "es")
+    assert back.get_text(strip=True) == "Español"
+    pair = {"en": f"http://localhost{english}", "es": f"http://localhost{spanish}"}
+    expected = {**pair, "x-default": pair["en"]}
+    assert alternates_in_head(page) == expected
+    assert alternates_in_head(page_at(client, english)) == expected
+
+
+@pytest.mark.parametrize("url", UNTRANSLATED)
+def test_an_untranslated_page_says_so_and_offers_the_spanish_home_page(client, url):
+    page = page_at(client, url)
+    switch = switch_of(page)
+    assert switch["href"] == "/es/"
+    assert "no está traducida" in switch.get_text()
+    assert switch["lang"] == "es"
+    assert alternates_in_head(page) == {}
+
+
+def test_the_language_comes_from_the_address_never_from_the_browser(client):
+    english = client.get("/goals/", HTTP_ACCEPT_LANGUAGE="es")
+    assert english["Content-Language"] == "en"
+    assert "Accept-Language" not in english.get("Vary", "")
+    assert page_at(client, "/goals/").html["lang"] == "en"
+    spanish = client.get("/es/metas/", HTTP_ACCEPT_LANGUAGE="en")
+    assert spanish["Content-Language"] == "es"
+
+
+def test_an_english_address_under_es_is_not_found(client):
+    assert client.get("/es/resources/").status_code == 404
+    assert client.get("/es/our-experts/").status_code == 404
+
+
+def test_without_a_spanish_home_page_es_sends_visitors_to_the_english_one(client):
+    HomePage.objects.get(locale__language_code="es").get_descendants(inclusive=True).delete()
+    response = client.get("/es/")
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+
+
+def test_the_sitemap_pairs_each_page_with_its_translation_as_the_head_does(client):
+    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    entries = {}
+    for entry in root.findall("s:url", SITEMAP_NS):
+        location = entry.find("s:loc", SITEMAP_NS).text
+        entries[location] = {
+            link.get("hreflang"): link.get("href") for link in entry.findall("x:link", SITEMAP_NS)
+        }
+    for spanish, english in PAIRS.items():
+        for address in (spanish, english):
+            full = f"http://localhost{address}"
+            assert full in entries
+            assert entries[full] == alternates_in_head(page_at(client, address))
+    # A page in one language only has no alternates, in the sitemap or the head.
+    assert entries["http://localhost/resources/"] == {}
+
+
+def test_the_crisis_lines_are_in_spanish_with_a_one_tap_text_in_spanish(client):
+    page = page_at(client, "/es/")
+    banner = page.select_one(".crisis")
+    assert (
+        banner.select_one(".crisis__lead").get_text(strip=True) == "¿En crisis o en una emergencia?"
+    )
+    text_link = banner.select_one('.crisis__top a[href^="sms:"]')
+    assert text_link["href"] == "sms:988?body=AYUDA"
+    assert text_link.get_text(" ", strip=True).startswith("Envíe AYUDA al 988")
+    lines = banner.select_one(".crisis__list").get_text(" ", strip=True)
+    assert "marque 2" in lines
+    assert "Línea Nacional de Ayuda de SAMHSA" in lines
+    assert "en español" in lines
+    # The English banner is unchanged.
+    english = page_at(client, "/").select_one(".crisis")
+    assert english.select_one('.crisis__top a[href^="sms:"]')["href"] == "sms:988"
+    assert "In crisis or an emergency?" in english.get_text()
+
+
+def test_the_quick_exit_and_footer_speak_spanish_and_link_to_the_spanish_pages(client):
+    page = page_at(client, "/es/metas/")
+    quick_exit = page.select_one(".quick-exit")
+    assert "Salir de este sitio" in quick_exit.get_text()
+    assert quick_exit.select_one(".quick-exit__safely")["href"] == "/es/navegar-con-seguridad/"
+    assert (
+        quick_exit.select_one(".skip-link").get_text(strip=True) == "Saltar al contenido principal"
+    )
+    footer = page.select_one("footer")
+    links = {a.get_text(strip=True): a for a in footer.select("a")}
+    assert links["Aviso de privacidad"]["href"] == "/es/privacidad/"
+    # The accessibility statement has no Spanish version yet: its English title says so.
+    assert links["Accessibility statement"]["lang"] == "en"
+    assert "Horario" in footer.get_text()
+
+
+def test_the_spanish_crisis_lines_are_their_own_not_kept_in_step_with_the_english(client):
+    spanish = SiteText.objects.get(locale__language_code="es")
+    translation = Translation.objects.get(
+        source__object_id=spanish.translation_key, target_locale__language_code="es"
+    )
+    assert not translation.enabled
+    english = SiteText.objects.get(locale__language_code="en")
+    english.footer_text = "Closed on public holidays."
+    english.save()
+    assert (
+        "Closed on public holidays." not in page_at(client, "/es/").select_one("footer").get_text()
+    )
+    assert "Closed on public holidays." in page_at(client, "/").select_one("footer").get_text()
+
+
+def test_every_word_of_the_demos_spanish_pages_is_translated():
+    for translation in Translation.objects.filter(target_locale__language_code="es", enabled=True):
+        total, done = translation.get_progress()
+        assert done == total, translation.source.get_source_instance()
+
+
+def test_a_message_sent_in_spanish_lands_in_the_one_inbox_marked_spanish(client):
+    page = page_at(client, "/es/contacto/")
+    labels = [label.get_text(" ", strip=True) for label in page.select("form.form label")]
+    assert any(label.startswith("Su nombre") for label in labels)
+    assert page.select_one("form.form button[type=submit]").get_text(strip=True) == "Enviar"
+    response = client.post(
+        "/es/contacto/",
+        {
+            "your_name": "Lucía",
+            "phone_or_email": "lucia@example.org",
+            "preferred_way_to_contact_you": "Correo electrónico",
+            "is_it_ok_to_leave_a_voicemail": "No",
+            "is_it_ok_to_email_you": "Sí",
+        },
+    )
+    assert response.status_code == 200
+    assert "Gracias, su mensaje se envió" in response.content.decode()
+    english = ContactPage.objects.get(locale__language_code="en")
+    submission = FormSubmission.objects.filter(page=english).latest("submit_time")
+    assert submission.form_data["language"] == "Spanish"
+    assert submission.form_data["your_name"] == "Lucía"
+    assert "They wrote in Spanish" in mail.outbox[-1].body
+    assert f"/admin/forms/submissions/{english.pk}/" in mail.outbox[-1].body
+
+
+def test_a_message_sent_in_english_is_marked_english(client):
+    client.post(
+        "/contact/",
+        {
+            "your_name": "Sam",
+            "phone_or_email": "555 010 0100",
+            "preferred_way_to_contact_you": "Phone call",
+            "is_it_ok_to_leave_a_voicemail": "Yes",
+            "is_it_ok_to_email_you": "No",
+        },
+    )
+    submission = FormSubmission.objects.latest("submit_time")
+    assert submission.form_data["language"] == "English"
+    assert "They wrote in" not in mail.outbox[-1].body
+
+
+def test_the_spanish_form_says_what_to_fix_in_spanish(client):
+    response = client.post(
+        "/es/contacto/",
+        {
+            "your_name": "Lucía",
+            "phone_or_email": "555 010 0100",
+            "preferred_way_to_contact_you": "Correo electrónico",
+            "is_it_ok_to_leave_a_voicemail": "No",
+            "is_it_ok_to_email_you": "No",
+        },
+    )
+    text = page_at_response(response)
+    assert "Por favor, revise el formulario" in text
+    assert "Eligió que le respondamos por correo electrónico" in text
+    assert "Por favor, escriba un correo electrónico" in text
+    assert not FormSubmission.objects.filter(form_data__your_name="Lucía").exists()
+
+
+def page_at_response(response):
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_admin_inbox_shows_the_language_column(admin_client, client):
+    english = ContactPage.objects.get(locale__language_code="en")
+    assert ("language", "Language") in english.get_data_fields()
+
+
+def test_spanish_and_english_pages_are_kept_apart_in_the_page_cache(client):
+    with override_settings(PAGE_CACHE_SECONDS=60):
+        assert client.get("/es/").headers.get("X-Page-Cache") in {"miss", None}
+        assert client.get("/").headers.get("X-Page-Cache") in {"miss", None}
+        spanish = client.get("/es/", HTTP_ACCEPT_LANGUAGE="en")
+        english = client.get("/", HTTP_ACCEPT_LANGUAGE="es")
+    assert spanish["X-Page-Cache"] == english["X-Page-Cache"] == "hit"
+    assert b'<html lang="es">' in spanish.content
+    assert b'<html lang="en">' in english.content
+
+
+def test_the_spanish_pages_cost_about_what_the_english_do(client):
+    # Two more at most: Wagtail's rich text finds the Spanish version of each page it links to
+    # (the explainer links to the library).
+    for spanish, english in [
+        ("/es/", "/"),
+        ("/es/que-es-la-reduccion-de-danos/", "/what-is-harm-reduction/"),
+    ]:
+        assert queries_for_page(client, spanish) <= queries_for_page(client, english) + 2
+
+
+def test_the_explainer_and_goals_speak_spanish(client):
+    explainer = page_at(client, "/es/que-es-la-reduccion-de-danos/")
+    assert explainer.h1.get_text(strip=True) == "¿Qué es la reducción de daños?"
+    assert "No es obligatorio dejar de consumir" in explainer.get_text()
+    assert ExplainerPage.objects.filter(locale__language_code="es").count() == 1
+    goals = page_at(client, "/es/metas/")
+    assert goals.h1.get_text(strip=True) == "Metas de la terapia de reducción de daños"
+    assert GoalsPage.objects.filter(locale__language_code="es").get().live
+
+
+def test_the_interface_catalogue_leaves_nothing_untranslated():
+    catalogue = polib.pofile(str(settings.BASE_DIR / "locale/es/LC_MESSAGES/django.po"))
+    assert len(catalogue) > 100
+    untranslated = [entry.msgid for entry in catalogue if not entry.translated()]
+    assert untranslated == []
+    assert not [entry.msgid for entry in catalogue if "fuzzy" in entry.flags]
+
+
+def test_the_compiled_catalogue_matches_its_source():
+    source = polib.pofile(str(settings.BASE_DIR / "locale/es/LC_MESSAGES/django.po"))
+    compiled = polib.mofile(str(settings.BASE_DIR / "locale/es/LC_MESSAGES/django.mo"))
+    as_written = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in source}
+    as_compiled = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in compiled}
+    assert as_compiled == as_written, "run `make messages` to compile the catalogue again"
+
+
+def test_the_site_knows_its_two_languages():
+    assert [code for code, _name in settings.LANGUAGES] == ["en", "es"]
+    assert set(Page.objects.filter(depth=2).values_list("locale__language_code", flat=True)) == {
+        "en",
+        "es",
+    }
+
+
+def result_links(client, address):
+    return [a["href"] for a in page_at(client, address).select(".search-result__title a")]
+
+
+def test_site_search_finds_each_page_once_in_the_language_shown(client):
+    spanish = result_links(client, "/es/search/?q=reduccion")
+    assert "/es/que-es-la-reduccion-de-danos/" in spanish
+    assert "/what-is-harm-reduction/" not in spanish
+    english = result_links(client, "/search/?q=harm+reduction")
+    assert "/what-is-harm-reduction/" in english
+    assert not [link for link in english if link.startswith("/es/")]
+    # A page with no Spanish version is found from the Spanish search too, at its own address.
+    assert any(
+        link.startswith("/resources/") for link in result_links(client, "/es/search/?q=naloxone")
+    )
+
+
+def test_autocomplete_offers_the_spanish_pages_from_the_spanish_box(client):
+    found = client.get("/es/search/autocomplete/", {"q": "metas"}).json()["results"]
+    assert "/es/metas/" in [result["url"] for result in found]
+    english = client.get("/search/autocomplete/", {"q": "goals"}).json()["results"]
+    assert "/goals/" in [result["url"] for result in english]
+    assert not [r for r in english if r["url"].startswith("/es/")]
