@@ -50,3 +50,13 @@ def in_language_shown(pages, site, request):
     for path in roots:
         in_site |= Q(path__startswith=path)
     return pages.filter(in_site).exclude(Q(translation_key__in=translated) & ~Q(locale_id=shown))
+
+
+def main_language_only(model):
+    """Filters that keep, of a translatable list such as the approaches, the main language's
+    entries (the ones pages are tagged with); nothing for a list that is not translated."""
+    from wagtail.models import TranslatableMixin
+
+    if issubclass(model, TranslatableMixin):
+        return {"locale__language_code": settings.LANGUAGE_CODE}
+    return {}

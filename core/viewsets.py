@@ -4,11 +4,20 @@ place, and a line that says where the list shows and how to reorder it."""
 
 from django.utils.functional import cached_property
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 
 class TermIndexView(IndexView):
     list_help = ""
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        # A translated list (the approaches) opens on the main language's entries, in the order
+        # every language shows; the locale filter shows another language's.
+        if issubclass(self.model, TranslatableMixin) and "locale" not in self.request.GET:
+            queryset = queryset.filter(locale=Locale.get_default())
+        return queryset
 
     def get_ordering(self):
         ordering = super().get_ordering()

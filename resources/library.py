@@ -29,6 +29,7 @@ from django.http import QueryDict
 from django.utils.translation import get_language
 
 from core import spelling
+from core.locales import main_language_only
 from core.models import Approach, Language
 from core.search_query import (
     MAX_QUERY_LENGTH,
@@ -363,7 +364,8 @@ class LibrarySearch:
         """Every value of every facet, in one UNION query over the small taxonomy tables: (facet
         parameter, pk, slug, name, position), each facet's values in the order editors chose."""
         parts = [
-            facet.model.objects.order_by()
+            facet.model.objects.filter(**main_language_only(facet.model))
+            .order_by()
             .annotate(facet=Value(facet.param))
             .values_list("facet", "pk", "slug", "name", "sort_order")
             for facet in FACETS

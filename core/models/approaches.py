@@ -1,17 +1,34 @@
+from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES
 
 from .taxonomy import Term
 
 
-class Approach(Term):
+def in_main_language():
+    """The approaches resources and clinicians are tagged with: the main language's. Another
+    language's approaches are translations of these, shown on that language's explainer."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}
+
+
+class Approach(TranslatableMixin, Term):
     """One point on the spectrum of harm reduction (Substance Use Management, Targeted
     Abstinence, Total Abstinence). Editors keep the list and its order; the explainer shows it,
-    and resources and clinicians are tagged with it."""
+    and resources and clinicians are tagged with it. Translated like any snippet: the name,
+    summary, description and examples; the slug stays the main language's, so a link from the
+    Spanish explainer to the library filtered by an approach works."""
+
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(
+        max_length=80,
+        help_text="Used in the address of filtered lists, e.g. ?approach=total-abstinence.",
+    )
 
     short_name = models.CharField(
         max_length=12, blank=True, help_text="An abbreviation people use, such as “SUM”."
@@ -36,9 +53,25 @@ class Approach(Term):
 
     search_fields = Term.search_fields + [index.SearchField("summary")]
 
-    class Meta(Term.Meta):
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta, Term.Meta):
         verbose_name = "approach"
         verbose_name_plural = "approaches"
+        unique_together = [("translation_key", "locale"), ("name", "locale"), ("slug", "locale")]
+
+    @classmethod
+    def for_language_shown(cls, locale):
+        """The approaches in the main language's order, each in `locale`'s words where it is
+        translated (so a new approach shows, in the main language, before it is)."""
+        main = list(cls.objects.filter(**in_main_language()))
+        translated = {
+            approach.translation_key: approach
+            for approach in cls.objects.filter(
+                locale=locale, translation_key__in=[a.translation_key for a in main]
+            )
+        }
+        return [translated.get(approach.translation_key, approach) for approach in main]
 
     @property
     def example_list(self):

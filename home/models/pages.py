@@ -194,7 +194,7 @@ class ExplainerPage(ReviewedPage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["approaches"] = list(Approach.objects.all())
+        context["approaches"] = Approach.for_language_shown(self.locale_id)
         # Each approach links to the resource library filtered by it.
         library = first_public_page("resources.ResourceIndexPage")
         context["library_url"] = library.get_url(request) if library else ""

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.models import ReviewedPage
+from core.models.approaches import in_main_language
 from core.search_fields import PAGE_SEARCH_FIELDS
 from core.visibility import visible_to_public
 
@@ -98,6 +99,7 @@ class ResourcePage(ReviewedPage, Page):
         "core.Approach",
         blank=True,
         related_name="resources",
+        limit_choices_to=in_main_language,
         help_text="The points on the spectrum this resource serves.",
     )
     audiences = ParentalManyToManyField(Audience, blank=True, related_name="resources")

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.jsonld import json_ld_script
+from core.models.approaches import in_main_language
 from core.search_fields import PAGE_SEARCH_FIELDS
 from core.visibility import first_public_page, is_visible_to_public, visible_to_public
 
@@ -123,6 +124,7 @@ class TeamMemberPage(Page):
         "core.Approach",
         blank=True,
         related_name="team_members",
+        limit_choices_to=in_main_language,
         help_text="The approaches of the spectrum this clinician works with.",
     )
     languages = ParentalManyToManyField("core.Language", blank=True, related_name="team_members")

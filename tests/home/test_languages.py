@@ -13,8 +13,9 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
-from core.models import SiteText
+from core.models import Approach, SiteText
 from home.models import ContactPage, ExplainerPage, GoalsPage, HomePage
+from resources.models import ResourcePage
 from tests.support import page_at, queries_for_page
 
 pytestmark = pytest.mark.django_db
@@ -319,3 +320,35 @@ def test_autocomplete_offers_the_spanish_pages_from_the_spanish_box(client):
     english = client.get("/search/autocomplete/", {"q": "goals"}).json()["results"]
     assert "/goals/" in [result["url"] for result in english]
     assert not [r for r in english if r["url"].startswith("/es/")]
+
+
+def test_the_spanish_explainer_shows_the_approaches_in_spanish_in_the_editors_order(client):
+    names = [
+        h3.contents[0].strip()
+        for h3 in page_at(client, "/es/que-es-la-reduccion-de-danos/").select(".spectrum__name")
+    ]
+    assert names == [
+        "Manejo del Consumo de Sustancias",
+        "Abstinencia Selectiva",
+        "Abstinencia Total",
+    ]
+    # The main language's order rules: moving an approach moves it in Spanish too.
+    last = Approach.objects.get(slug="total-abstinence", locale__language_code="en")
+    last.sort_order = -1
+    last.save()
+    stops = page_at(client, "/es/que-es-la-reduccion-de-danos/").select(".spectrum-map__stop a")
+    assert stops[0].get_text(strip=True) == "Abstinencia Total"
+    # Its link into the (English) library filters by the same slug as the English page's does.
+    assert stops[0]["href"] == "#approach-total-abstinence"
+
+
+def test_pages_are_tagged_with_and_filtered_by_the_main_languages_approaches_only(
+    admin_client, client
+):
+    facet = page_at(client, "/resources/").select('input[name="approach"]')
+    assert len(facet) == Approach.objects.filter(locale__language_code="en").count() == 3
+    resource = ResourcePage.objects.live().first()
+    form = page_at(admin_client, f"/admin/pages/{resource.pk}/edit/")
+    choices = [label.get_text(strip=True) for label in form.select('label[for^="id_approaches_"]')]
+    assert "Abstinencia Total" not in choices
+    assert "Total Abstinence" in choices

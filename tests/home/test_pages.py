@@ -46,7 +46,7 @@ def test_explainer_faq_is_native_disclosure_widgets(client):
 def test_editing_an_approach_changes_the_explainer(client):
     from core.models import Approach
 
-    approach = Approach.objects.get(slug="targeted-abstinence")
+    approach = Approach.objects.get(slug="targeted-abstinence", locale__language_code="en")
     approach.summary = "One substance at a time, edited."
     approach.save()
     assert "One substance at a time, edited." in client.get("/what-is-harm-reduction/").text

@@ -84,8 +84,8 @@ def test_the_spectrums_picture_shows_each_approach_in_order_between_its_two_ends
 
 
 def test_the_spectrums_picture_follows_the_approaches_as_editors_change_them(client):
-    first = Approach.objects.get(slug="substance-use-management")
-    last = Approach.objects.get(slug="total-abstinence")
+    first = Approach.objects.get(slug="substance-use-management", locale__language_code="en")
+    last = Approach.objects.get(slug="total-abstinence", locale__language_code="en")
     first.sort_order, last.sort_order = last.sort_order, first.sort_order
     first.save()
     last.save()
