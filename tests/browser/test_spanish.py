@@ -1,0 +1,67 @@
+"""A Spanish speaker's visit, in a real Chromium: from the Spanish home page to the explainer,
+the library's resources in Spanish, a clinician who speaks Spanish, and a message written in
+Spanish, which the practice's staff then read in the admin marked as Spanish."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .axe import serious_violations
+from .server import LEAD
+from .test_journeys import log_in, results_heading
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def test_a_spanish_speaker_reads_finds_help_in_spanish_and_writes_in_spanish(
+    new_context, live_site, axe_source
+):
+    page = new_context().new_page()
+    page.goto(live_site.url("/es/"))
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    # Crisis help first, in Spanish, with one tap to text 988 in Spanish.
+    expect(page.locator(".crisis__top")).to_contain_text("Envíe AYUDA al 988")
+
+    page.get_by_role("link", name="Lea más sobre la reducción de daños").click()
+    expect(page.locator("h1")).to_have_text("¿Qué es la reducción de daños?")
+    expect(page.locator(".spectrum")).to_contain_text("Abstinencia Total")
+    assert serious_violations(page, axe_source) == []
+
+    # The library is in English; its language filter finds the resources written in Spanish.
+    page.get_by_role("link", name="Mire la biblioteca de recursos").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.locator("summary", has_text="Language").click()
+    page.get_by_label(re.compile(r"^Spanish")).check()
+    expect(page).to_have_url(re.compile(r"language=spanish"))
+    expect(results_heading(page)).to_contain_text("resource")
+    assert page.locator(".resource-list .resource-card").count() >= 1
+
+    # A clinician who offers therapy in Spanish, and her "Reach out today".
+    page.goto(live_site.url("/our-experts/maria-delgado/"))
+    expect(page.locator("main")).to_contain_text("Spanish")
+    page.locator("main").get_by_role("link", name="Reach out today").first.click()
+    expect(page).to_have_url(re.compile(r"/contact/\?clinician=maria-delgado$"))
+    # The contact page in Spanish: its switcher leads to the same form in Spanish.
+    page.locator(".language-switch a").click()
+    expect(page).to_have_url(re.compile(r"/es/contacto/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    page.get_by_label("¿Con quién le gustaría hablar?").select_option("maria-delgado")
+    page.get_by_label("Su nombre").fill("Lucía")
+    page.get_by_label("Teléfono o correo electrónico").fill("lucia@example.org")
+    page.get_by_role("group", name=re.compile("Cómo prefiere")).get_by_label(
+        "Correo electrónico"
+    ).check()
+    page.get_by_role("group", name=re.compile("mensaje de voz")).get_by_label("No").check()
+    page.get_by_role("group", name=re.compile("escribirle por correo")).get_by_label("Sí").check()
+    page.get_by_role("button", name="Enviar").click()
+    expect(page.locator("h1")).to_have_text("Gracias, su mensaje se envió")
+    assert serious_violations(page, axe_source) == []
+
+    # The practice reads it in the one inbox, marked as Spanish, so the reply can be too.
+    staff = new_context().new_page()
+    log_in(staff, live_site, LEAD)
+    staff.goto(live_site.url("/admin/contact-messages/"))
+    row = staff.locator("tbody tr", has_text="Lucía")
+    expect(row).to_contain_text("Spanish")
+    expect(row).to_contain_text("Maria Delgado")
