@@ -20,6 +20,7 @@ help:
 	@echo "make lint    ruff, Django's checks and the migrations check"
 	@echo "make audit   Lighthouse and the Nu Html Checker on every public page type"
 	@echo "make lock    re-pin requirements*.lock from pyproject.toml"
+	@echo "make messages  update and compile the interface's translations (locale/)"
 
 $(BIN)/activate:
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (python3.12 or python3.13)."; exit 1; }
@@ -43,11 +44,23 @@ run: demo
 admin-password: install
 	$(MANAGE) ensure_admin --reset
 
+# The interface's Spanish catalogue (locale/es/LC_MESSAGES/django.po): new strings added, then
+# compiled. Translate every new entry before committing: tests/home/test_languages.py fails on
+# an empty one. A third language: LANGUAGES in config/settings/base.py, then LANGS="es fr".
+LANGS ?= es
+MESSAGE_SOURCES_IGNORED = --ignore=.venv --ignore=node_modules --ignore=tests --ignore=tools \
+	--ignore=static --ignore=artifacts --ignore=docs
+.PHONY: messages
+messages: install browser-deps
+	$(MANAGE) makemessages $(foreach lang,$(LANGS),-l $(lang)) --no-obsolete --add-location=file $(MESSAGE_SOURCES_IGNORED)
+	$(MANAGE) compilemessages $(foreach lang,$(LANGS),-l $(lang)) --ignore=.venv
+
 # The browser tests (tests/browser/) drive Debian's Chromium and inject the pinned axe-core;
-# one puts Debian's nginx in front of the live site, configured as docs/deploy.md says.
+# one puts Debian's nginx in front of the live site, configured as docs/deploy.md says. GNU
+# gettext is for the translations' test and `make messages`.
 .PHONY: browser-deps
 browser-deps:
-	@test -x /usr/bin/chromium -a -x /usr/sbin/nginx || { apt-get update -qq && apt-get install -y -qq chromium nginx-light; }
+	@test -x /usr/bin/chromium -a -x /usr/sbin/nginx -a -x /usr/bin/xgettext || { apt-get update -qq && apt-get install -y -qq chromium nginx-light gettext; }
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
 
 # The demo's pictures drawn again from their SVG sources (home/demo_data/images/).

@@ -55,8 +55,9 @@ def test_the_editors_guide_step_by_step(page, live_site, shots):
     expect(page.get_by_role("button", name="Yes, close it now")).to_be_visible()
     shoot(page, shots / "close-opening.jpg")
 
-    # Crisis lines, in the practice settings.
-    page.goto(live_site.url("/admin/settings/core/practicesettings/"))
+    # Crisis lines, one set per language (Settings › Crisis lines and footer).
+    page.goto(live_site.url("/admin/snippets/core/sitetext/"))
+    page.get_by_role("link", name="Crisis lines and footer (English)").click()
     expect(page.locator("main")).to_contain_text("Crisis lines")
     shoot(page, shots / "crisis-lines.jpg", full_page=True)
 

@@ -3,11 +3,14 @@ Spanish under /es/, the language taken from the address alone; a switcher and hr
 that agree with the sitemap; the crisis lines and the interface in Spanish; a contact message
 sent in Spanish that lands in the one inbox, marked as Spanish."""
 
+import shutil
+
 import polib
 import pytest
 from defusedxml import ElementTree
 from django.conf import settings
 from django.core import mail
+from django.core.management import call_command
 from django.test import override_settings
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page
@@ -352,3 +355,24 @@ def test_pages_are_tagged_with_and_filtered_by_the_main_languages_approaches_onl
     choices = [label.get_text(strip=True) for label in form.select('label[for^="id_approaches_"]')]
     assert "Abstinencia Total" not in choices
     assert "Total Abstinence" in choices
+
+
+# What `make messages` reads: the site's own code and templates.
+SOURCES = ["config", "core", "home", "resources", "team", "careers", "practice_events", "search"]
+
+
+@pytest.mark.slow
+def test_makemessages_finds_no_interface_string_left_untranslated(tmp_path, monkeypatch):
+    """Django's makemessages, run on a copy of the code with a copy of the catalogue, adds no
+    string the Spanish catalogue lacks a translation for."""
+    for name in [*SOURCES, "templates", "locale"]:
+        shutil.copytree(
+            settings.BASE_DIR / name,
+            tmp_path / name,
+            ignore=shutil.ignore_patterns("__pycache__", "demo_data", "migrations"),
+        )
+    monkeypatch.chdir(tmp_path)
+    with override_settings(LOCALE_PATHS=[tmp_path / "locale"]):
+        call_command("makemessages", locale=["es"], no_obsolete=True, verbosity=0)
+    catalogue = polib.pofile(str(tmp_path / "locale/es/LC_MESSAGES/django.po"))
+    assert [entry.msgid for entry in catalogue if not entry.translated()] == []
