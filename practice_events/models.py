@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -38,15 +39,15 @@ PAST_EVENTS_SHOWN = 6
 
 
 class EventKind(models.TextChoices):
-    GROUP = "group", "Group"
-    WORKSHOP = "workshop", "Public workshop"
-    TRAINING = "training", "Training for clinicians"
+    GROUP = "group", _("Group")
+    WORKSHOP = "workshop", _("Public workshop")
+    TRAINING = "training", _("Training for clinicians")
 
 
 class Attendance(models.TextChoices):
-    IN_PERSON = "in-person", "In person"
-    ONLINE = "online", "Online"
-    MIXED = "mixed", "In person and online"
+    IN_PERSON = "in-person", _("In person")
+    ONLINE = "online", _("Online")
+    MIXED = "mixed", _("In person and online")
 
 
 class EventIndexPage(RoutablePageMixin, Page):
@@ -223,7 +224,7 @@ class EventPage(RoutablePageMixin, Page):
 
     parent_page_types = ["practice_events.EventIndexPage"]
     subpage_types = []
-    search_result_label = "Event"
+    search_result_label = _("Event")
 
     class Meta:
         verbose_name = "event"
@@ -272,7 +273,7 @@ class EventPage(RoutablePageMixin, Page):
     @property
     def cost_text(self):
         if not self.price:
-            return "Free"
+            return _("Free")
         text = f"${self.price:,.0f}" if self.price == int(self.price) else f"${self.price:,.2f}"
         return text
 

@@ -23,6 +23,8 @@ from urllib.parse import urlencode
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import DatabaseError, transaction
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 
@@ -45,12 +47,12 @@ RANKING_FIELDS = ("pk", "content_type_id", "title", "seo_title", "search_descrip
 
 # Friendly names for page types that do not set `search_result_label` themselves.
 LABELS_BY_VERBOSE_NAME = {
-    "resource": "Resource",
-    "team member": "Team member",
-    "team member page": "Team member",
-    "job": "Job",
-    "job page": "Job",
-    "job opening": "Job",
+    "resource": _("Resource"),
+    "team member": _("Team member"),
+    "team member page": _("Team member"),
+    "job": _("Job"),
+    "job page": _("Job"),
+    "job opening": _("Job"),
 }
 
 
@@ -58,10 +60,10 @@ def result_label(page):
     """What kind of page a result is, in a word a visitor understands. `page` is a page or a
     page class; a page may say more than its class (a closed job says it is closed)."""
     label = getattr(page, "search_result_label", None)
-    if isinstance(label, str) and label:
-        return label
+    if isinstance(label, str | Promise) and label:
+        return str(label)
     verbose_name = str(getattr(page._meta, "verbose_name", "")).lower()
-    return LABELS_BY_VERBOSE_NAME.get(verbose_name, "Page")
+    return str(LABELS_BY_VERBOSE_NAME.get(verbose_name, _("Page")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +285,7 @@ class SiteSearch:
                 label = result_label(pick.page.specific_class)
                 title = pick.page.title
             else:
-                url, title, label = pick.external_link_url, pick.external_link_text, "Link"
+                url, title, label = pick.external_link_url, pick.external_link_text, str(_("Link"))
             if url and title:
                 promotions.append(Promotion(title, url, pick.description, label, pick.page_id))
         return promotions

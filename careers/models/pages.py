@@ -5,6 +5,7 @@ from django.db import models
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -256,7 +257,7 @@ class JobPage(RoutablePageMixin, Page):
 
     @property
     def search_result_label(self):
-        return "Job" if self.is_open else "Job (closed)"
+        return _("Job") if self.is_open else _("Job (closed)")
 
     def get_admin_display_title(self):
         """The page list and the editor's header say whether applicants can still apply."""

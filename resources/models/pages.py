@@ -1,6 +1,7 @@
 from django import forms
 from django.db import models
 from django.db.models import Count, F, Q, Value
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -171,7 +172,7 @@ class ResourcePage(ReviewedPage, Page):
 
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
-    search_result_label = "Resource"
+    search_result_label = _("Resource")
 
     class Meta:
         verbose_name = "resource"
