@@ -60,3 +60,32 @@ def main_language_only(model):
     if issubclass(model, TranslatableMixin):
         return {"locale__language_code": settings.LANGUAGE_CODE}
     return {}
+
+
+def in_language(page):
+    """`page` in the language shown where it is translated and live, else `page` itself: what
+    Wagtail's `page.localized` gives (and rich text's page links do), without a query when the
+    page is already in it, and kept in the cache until the next edit when it is not."""
+    if page is None:
+        return None
+    shown = get_language()
+    if language_of(page) == shown:
+        return page
+
+    def version():
+        found = type(page).objects.filter(
+            translation_key=page.translation_key, locale_id=locale_id_of(shown)
+        )
+        return found.live().first() or page
+
+    return page_cache.cached_until_next_publish("in-language", None, version, page.pk)
+
+
+def main_language_version(page):
+    """`page`'s version in the site's main language (itself, if it is in it or has none)."""
+    if language_of(page) == settings.LANGUAGE_CODE:
+        return page
+    main = type(page).objects.filter(
+        translation_key=page.translation_key, locale_id=locale_id_of(settings.LANGUAGE_CODE)
+    )
+    return main.first() or page

@@ -26,7 +26,8 @@ from django.db.models import (
     When,
 )
 from django.http import QueryDict
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 
 from core import spelling
 from core.locales import main_language_only
@@ -50,10 +51,10 @@ SORT_NEWEST, SORT_TITLE = "newest", "title"
 # Resources newest first: by when they were published, else when they joined the library.
 NEWEST_FIRST = [F("published_date").desc(nulls_last=True), "-first_published_at", "pk"]
 SORT_CHOICES = [
-    (SORT_RELEVANCE, "Best match"),
-    (SORT_RECOMMENDED, "Recommended"),
-    (SORT_NEWEST, "Newest first"),
-    (SORT_TITLE, "Title A to Z"),
+    (SORT_RELEVANCE, _("Best match")),
+    (SORT_RECOMMENDED, _("Recommended")),
+    (SORT_NEWEST, _("Newest first")),
+    (SORT_TITLE, _("Title A to Z")),
 ]
 
 
@@ -67,12 +68,12 @@ class Facet:
 
 
 FACETS = [
-    Facet("type", "Type of resource", ResourceType, "resource_type", many=False),
-    Facet("topic", "Topic", Topic, "topics", many=True),
-    Facet("substance", "Substance", Substance, "substances", many=True),
-    Facet("approach", "Approach", Approach, "approaches", many=True),
-    Facet("audience", "Written for", Audience, "audiences", many=True),
-    Facet("language", "Language", Language, "language", many=False),
+    Facet("type", _("Type of resource"), ResourceType, "resource_type", many=False),
+    Facet("topic", _("Topic"), Topic, "topics", many=True),
+    Facet("substance", _("Substance"), Substance, "substances", many=True),
+    Facet("approach", _("Approach"), Approach, "approaches", many=True),
+    Facet("audience", _("Written for"), Audience, "audiences", many=True),
+    Facet("language", _("Language"), Language, "language", many=False),
 ]
 FACET_PARAMS = [facet.param for facet in FACETS]
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
@@ -123,8 +124,8 @@ class FacetFilter(django_filters.MultipleChoiceFilter):
 class LibraryForm(forms.Form):
     """The search and the order, beside the facets' fields that `LibraryFilter` adds."""
 
-    q = SearchQueryField(required=False, label="Search the library")
-    sort = forms.ChoiceField(required=False, choices=SORT_CHOICES, label="Sort by")
+    q = SearchQueryField(required=False, label=_("Search the library"))
+    sort = forms.ChoiceField(required=False, choices=SORT_CHOICES, label=_("Sort by"))
     # "Search instead for" what was typed: no correcting of its spelling.
     as_typed = forms.BooleanField(required=False)
 
@@ -222,14 +223,18 @@ class LibrarySearch:
         self.notices = []
         if self.search_query.shortened:
             self.notices.append(
-                f"Your search was long, so only its first {MAX_QUERY_LENGTH} characters were used."
+                gettext("Your search was long, so only its first %(count)s characters were used.")
+                % {"count": MAX_QUERY_LENGTH}
             )
         elif self.search_query.dropped_terms:
             self.notices.append(
-                f"Your search was long, so only its first {MAX_TERMS} words were used."
+                gettext("Your search was long, so only its first %(count)s words were used.")
+                % {"count": MAX_TERMS}
             )
         if any(len(self.params.getlist(p)) != len(self.selected[p]) for p in FACET_PARAMS):
-            self.notices.append("Some filters in the address were not recognized and were ignored.")
+            self.notices.append(
+                gettext("Some filters in the address were not recognized and were ignored.")
+            )
 
     # State -------------------------------------------------------------------------------
 
@@ -493,8 +498,10 @@ class LibrarySearch:
         elif self.sort == SORT_NEWEST:
             queryset = queryset.order_by(*NEWEST_FIRST)
         else:
+            # The visitor's language first (the Spanish library opens on the resources in
+            # Spanish), then what editors feature, then the newest.
             queryset = queryset.order_by(
-                "-featured", self.in_visitors_language().desc(), *NEWEST_FIRST
+                self.in_visitors_language().desc(), "-featured", *NEWEST_FIRST
             )
         return queryset
 

@@ -75,6 +75,7 @@ def public_pages(team_member, open_job):
         "es-browsing-safely": practice.browsing_safely_page.get_translation(
             Locale.objects.get(language_code="es")
         ).get_url(),
+        "es-library": url(ResourceIndexPage, locale__language_code="es"),
         "es-search": "/es/search/?q=naloxona",
     }
 """

@@ -187,7 +187,7 @@ class SiteBench:
             seed_resources(missing)
 
     def pages(self):
-        library = ResourceIndexPage.objects.get()
+        library = ResourceIndexPage.objects.get(locale__language_code="en")
         search_filters = next(params for name, params in LIBRARY_SCENARIOS if "search" in name)
         job = JobPage.objects.live().order_by("-closing_date").first()
         return [

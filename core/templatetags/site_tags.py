@@ -12,7 +12,8 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from core.locales import language_of, locale_id_of
+from core import locales
+from core.locales import language_of
 from core.page_cache import cached_until_next_publish
 from core.visibility import visible_to_public
 
@@ -192,22 +193,32 @@ def text_label(line):
 
 @register.filter
 def in_language(page):
-    """`page` in the language shown where it is translated and live, else `page` itself: what
-    Wagtail's `page.localized` gives (and rich text's page links do), without a query when the
-    page is already in it, and kept in the cache until the next edit when it is not."""
-    if page is None:
-        return None
-    shown = translation.get_language()
-    if language_of(page) == shown:
-        return page
+    """`page` in the language shown where it is translated (core.locales.in_language)."""
+    return locales.in_language(page)
 
-    def version():
-        found = type(page).objects.filter(
-            translation_key=page.translation_key, locale_id=locale_id_of(shown)
-        )
-        return found.live().first() or page
 
-    return cached_until_next_publish("in-language", None, version, page.pk)
+@register.simple_tag
+def main_lang_attr():
+    """` lang="en"` on words that exist only in the main language (the library's lists of
+    topics and types) where they appear on a page in another language."""
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
+LOWER_CASE_LANGUAGE_NAMES = {"es", "fr", "it", "pt"}
+
+
+@register.filter
+def language_name(language):
+    """A `core.Language`'s name in the language shown (“inglés” on a Spanish page), from
+    Django's own list where it knows the code, else as editors wrote it."""
+    try:
+        name = str(get_language_info(language.code)["name_translated"])
+    except KeyError:
+        return language.name
+    # Spanish (like French or Italian) writes the names of languages in lower case.
+    return name.lower() if translation.get_language() in LOWER_CASE_LANGUAGE_NAMES else name
 
 
 @register.filter

@@ -13,6 +13,7 @@ from core.blocks import (
     SlidingScaleTierBlock,
     StatementBlock,
 )
+from core.locales import in_language
 from core.models import Approach, ReviewedPage
 from core.search_fields import PAGE_SEARCH_FIELDS
 from core.visibility import first_public_page
@@ -196,7 +197,7 @@ class ExplainerPage(ReviewedPage, Page):
         context = super().get_context(request, *args, **kwargs)
         context["approaches"] = Approach.for_language_shown(self.locale_id)
         # Each approach links to the resource library filtered by it.
-        library = first_public_page("resources.ResourceIndexPage")
+        library = in_language(first_public_page("resources.ResourceIndexPage"))
         context["library_url"] = library.get_url(request) if library else ""
         return context
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.db import models
 from django.db.models import Count, F, Q, Value
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -10,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from core.locales import main_language_version
 from core.models import ReviewedPage
 from core.models.approaches import in_main_language
 from core.search_fields import PAGE_SEARCH_FIELDS
@@ -50,7 +52,13 @@ class ResourceIndexPage(RoutablePageMixin, Page):
         verbose_name = "resource library"
 
     def resources(self):
-        return visible_to_public(ResourcePage.objects.child_of(self))
+        """The library's resources: one collection in every language (a translation of the
+        library lists the main language's library's resources, each in its own language)."""
+        return visible_to_public(ResourcePage.objects.child_of(self.main_library))
+
+    @cached_property
+    def main_library(self):
+        return main_language_version(self)
 
     @path("")
     def library(self, request):

@@ -20,6 +20,12 @@
     var timer = null;
     var request = null;
     var lastQuery = "";
+    // What the box says, in the page's language: on the box, else on the site's search form.
+    var siteSearch = document.getElementById("site-search");
+    function textOf(count, fallback) {
+      var name = "data-autocomplete-" + count;
+      return input.getAttribute(name) || (siteSearch && siteSearch.getAttribute(name)) || fallback;
+    }
 
     var listbox = document.createElement("ul");
     listbox.id = listboxId;
@@ -27,7 +33,7 @@
     listbox.setAttribute("role", "listbox");
     listbox.setAttribute(
       "aria-label",
-      input.getAttribute("data-autocomplete-label") || "Suggested pages"
+      input.getAttribute("data-autocomplete-label") || textOf("label", "Suggested pages")
     );
     listbox.hidden = true;
 
@@ -115,9 +121,11 @@
       setActive(-1);
       if (results.length) {
         open();
-        status.textContent =
-          results.length + (results.length === 1 ? " suggestion" : " suggestions") +
-          ". Use the up and down arrows to choose one.";
+        // In the page's language, from the box's form (header.html); {n} is the number.
+        var said = results.length === 1
+          ? textOf("one", "{n} suggestion. Use the up and down arrows to choose one.")
+          : textOf("other", "{n} suggestions. Use the up and down arrows to choose one.");
+        status.textContent = said.replace("{n}", results.length);
       } else {
         close();
         status.textContent = "";

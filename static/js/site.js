@@ -16,6 +16,11 @@
   }
   var bar = (exitLink.closest && exitLink.closest("[data-quick-exit-bar]")) || exitLink.parentNode;
 
+  // What is said, in the page's language (quick_exit.html), with English if a page lacks it.
+  function text(name, fallback) {
+    return bar.getAttribute("data-text-" + name) || fallback;
+  }
+
   // A live region that exists before anything is said in it, so screen readers announce it.
   var status = document.createElement("span");
   status.className = "visually-hidden";
@@ -64,7 +69,7 @@
     }
     presses = 0;
     showPresses();
-    announce("Quick exit cancelled.");
+    announce(text("cancelled", "Quick exit cancelled."));
     quietTimer = window.setTimeout(function () {
       status.textContent = "";
     }, PRESS_WINDOW_MS);
@@ -86,8 +91,8 @@
     overlay.setAttribute("data-quick-exit-overlay", "");
     document.body.appendChild(overlay);
     // Text set after insertion is announced more reliably than text present on insertion.
-    overlay.textContent = "Leaving this site.";
-    document.title = "Leaving";
+    overlay.textContent = text("leaving", "Leaving this site.");
+    document.title = text("leaving-title", "Leaving");
     try {
       window.location.replace(destination);
     } catch (error) {
@@ -157,7 +162,10 @@
         return;
       }
       var left = PRESSES_NEEDED - presses;
-      announce("Shift, press " + left + " more time" + (left === 1 ? "" : "s") + " to leave this site.");
+      var pressesText = left === 1
+        ? text("presses-one", "Shift, press {n} more time to leave this site.")
+        : text("presses-other", "Shift, press {n} more times to leave this site.");
+      announce(pressesText.replace("{n}", left));
       pressTimer = window.setTimeout(cancelPresses, PRESS_WINDOW_MS);
     },
     true

@@ -43,6 +43,7 @@ PUBLIC_PAGES = [
     "es-goals",
     "es-contact",
     "es-browsing-safely",
+    "es-library",
     "es-search",
 ]
 

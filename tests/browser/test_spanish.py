@@ -28,14 +28,17 @@ def test_a_spanish_speaker_reads_finds_help_in_spanish_and_writes_in_spanish(
     expect(page.locator(".spectrum")).to_contain_text("Abstinencia Total")
     assert serious_violations(page, axe_source) == []
 
-    # The library is in English; its language filter finds the resources written in Spanish.
+    # The library in Spanish: the resources written in Spanish first, and its language filter.
     page.get_by_role("link", name="Mire la biblioteca de recursos").click()
-    expect(page.locator("html")).to_have_attribute("lang", "en")
-    page.locator("summary", has_text="Language").click()
+    expect(page).to_have_url(re.compile(r"/es/biblioteca/$"))
+    first = page.locator(".resource-list .resource-card").first
+    expect(first.locator("h3 a")).not_to_have_attribute("lang", "en")
+    page.locator("summary", has_text="Idioma").click()
     page.get_by_label(re.compile(r"^Spanish")).check()
     expect(page).to_have_url(re.compile(r"language=spanish"))
-    expect(results_heading(page)).to_contain_text("resource")
-    assert page.locator(".resource-list .resource-card").count() >= 1
+    expect(results_heading(page)).to_contain_text("recursos")
+    assert page.locator(".resource-list .resource-card").count() >= 3
+    assert serious_violations(page, axe_source) == []
 
     # A clinician who offers therapy in Spanish, and her "Reach out today".
     page.goto(live_site.url("/our-experts/maria-delgado/"))

@@ -31,8 +31,9 @@ PAIRS = {
     "/es/contacto/": "/contact/",
     "/es/privacidad/": "/privacy/",
     "/es/navegar-con-seguridad/": "/browsing-safely/",
+    "/es/biblioteca/": "/resources/",
 }
-UNTRANSLATED = ["/resources/", "/our-experts/", "/careers/", "/fees-and-insurance/"]
+UNTRANSLATED = ["/our-experts/", "/careers/", "/fees-and-insurance/", "/telehealth/"]
 SITEMAP_NS = {
     "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "x": "http://www.w3.org/1999/xhtml",
@@ -92,7 +93,7 @@ def test_the_language_comes_from_the_address_never_from_the_browser(client):
 
 
 def test_an_english_address_under_es_is_not_found(client):
-    assert client.get("/es/resources/").status_code == 404
+    assert client.get("/es/careers/").status_code == 404
     assert client.get("/es/our-experts/").status_code == 404
 
 
@@ -117,7 +118,7 @@ def test_the_sitemap_pairs_each_page_with_its_translation_as_the_head_does(clien
             assert full in entries
             assert entries[full] == alternates_in_head(page_at(client, address))
     # A page in one language only has no alternates, in the sitemap or the head.
-    assert entries["http://localhost/resources/"] == {}
+    assert entries["http://localhost/careers/"] == {}
 
 
 def test_the_crisis_lines_are_in_spanish_with_a_one_tap_text_in_spanish(client):
@@ -376,3 +377,35 @@ def test_makemessages_finds_no_interface_string_left_untranslated(tmp_path, monk
         call_command("makemessages", locale=["es"], no_obsolete=True, verbosity=0)
     catalogue = polib.pofile(str(tmp_path / "locale/es/LC_MESSAGES/django.po"))
     assert [entry.msgid for entry in catalogue if not entry.translated()] == []
+
+
+def test_the_spanish_library_lists_every_resource_with_those_in_spanish_first(client):
+    spanish = page_at(client, "/es/biblioteca/")
+    english = page_at(client, "/resources/")
+    assert spanish.html["lang"] == "es"
+    heading = spanish.select_one("#results-heading").get_text(strip=True)
+    assert heading == english.select_one("#results-heading").get_text(strip=True).replace(
+        "resources", "recursos"
+    )
+    cards = spanish.select(".resource-card")
+    in_spanish = ResourcePage.objects.live().filter(language__code="es").count()
+    assert in_spanish >= 3
+    # The first cards are the Spanish ones (no lang="en" on their titles), then the others.
+    langs = [card.select_one("h3 a").get("lang") for card in cards]
+    assert langs[:in_spanish] == [None] * in_spanish
+    assert "en" in langs[in_spanish:]
+    assert "En inglés" in cards[-1].get_text()
+    # The facets are there, named in Spanish, their values as editors wrote them (in English).
+    assert "Idioma" in [
+        s.get_text(" ", strip=True).split(" (")[0] for s in spanish.select(".facet__summary")
+    ]
+    # On the English page, English resources come first.
+    assert english.select(".resource-card")[0].select_one("h3 a").get("lang") is None
+
+
+def test_the_spanish_library_searches_and_suggests_the_same_resources(client):
+    found = page_at(client, "/es/biblioteca/?q=naloxona").select(".resource-card h3 a")
+    assert "/resources/naloxona/" in [a["href"] for a in found]
+    library = page_at(client, "/es/biblioteca/").select_one("#library-q")
+    suggestions = client.get(library["data-autocomplete-url"] + "&q=nalox").json()["results"]
+    assert any(result["url"].startswith("/resources/") for result in suggestions)

@@ -17,7 +17,7 @@ _numbers = itertools.count(1)
 
 
 def library():
-    return ResourceIndexPage.objects.get()
+    return ResourceIndexPage.objects.get(locale__language_code="en")
 
 
 def make_resource(
