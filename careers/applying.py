@@ -9,6 +9,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from core.models import PracticeSettings
 
@@ -74,7 +75,8 @@ def send_applicant_confirmation(application, index_page, practice):
     # Replies reach the people hiring, not the website's sending address.
     reply_to = index_page.notification_address if index_page else settings.HIRING_CONTACT_EMAIL
     EmailMessage(
-        subject=f"We received your application: {application.job_title}",
+        subject=gettext("We received your application: %(title)s")
+        % {"title": application.job_title},
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[application.email],

@@ -4,6 +4,8 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import HONEYPOT_FIELD, HoneypotMixin
 from core.uploads import OversizedUpload
@@ -17,7 +19,7 @@ from .resumes import (
     validate_resume,
 )
 
-EMPTY_FILE = "The file you chose is empty. Please choose your resume file again."
+EMPTY_FILE = _("The file you chose is empty. Please choose your resume file again.")
 RESUME_ACCEPT = ",".join(
     [f".{key}" for key in RESUME_TYPES]
     + [kind.content_type.split(";")[0] for kind in RESUME_TYPES.values()]
@@ -31,15 +33,15 @@ class JobFilter(django_filters.FilterSet):
 
     type = django_filters.ChoiceFilter(
         field_name="employment_type",
-        label="Type of work",
+        label=_("Type of work"),
         choices=EmploymentType.choices,
-        empty_label="Any",
+        empty_label=_("Any"),
     )
     where = django_filters.ChoiceFilter(
         field_name="location_type",
-        label="Where the work happens",
+        label=_("Where the work happens"),
         choices=LocationType.choices,
-        empty_label="Any",
+        empty_label=_("Any"),
     )
 
     def filter_queryset(self, queryset):
@@ -55,32 +57,32 @@ class ApplicationForm(HoneypotMixin, forms.Form):
     """What an applicant sends: the least needed to consider them, and their agreement to how
     long the practice keeps it."""
 
-    full_name = forms.CharField(label="Your name", max_length=120)
+    full_name = forms.CharField(label=_("Your name"), max_length=120)
     email = forms.EmailField(
-        label="Email",
+        label=_("Email"),
         max_length=254,
-        help_text="We write to you here about your application.",
+        help_text=_("We write to you here about your application."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     phone = forms.CharField(
-        label="Phone",
+        label=_("Phone"),
         max_length=30,
         required=False,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
     cover_note = forms.CharField(
-        label="Cover note",
+        label=_("Cover note"),
         max_length=5000,
         required=False,
-        help_text="A few lines on why this role interests you. Please leave out any health "
-        "details.",
+        help_text=_(
+            "A few lines on why this role interests you. Please leave out any health details."
+        ),
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     resume = forms.FileField(
-        label="Resume",
-        help_text=f"A {ACCEPTED_TYPES_TEXT} file, up to {MAX_RESUME_BYTES // (1024 * 1024)} MB.",
+        label=_("Resume"),
         widget=forms.FileInput(attrs={"accept": RESUME_ACCEPT}),
-        error_messages={"required": "Please choose your resume file.", "empty": EMPTY_FILE},
+        error_messages={"required": _("Please choose your resume file."), "empty": EMPTY_FILE},
     )
     consent = forms.BooleanField(label="", required=True)
 
@@ -90,11 +92,15 @@ class ApplicationForm(HoneypotMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["full_name"].widget.attrs["autocomplete"] = "name"
         days = settings.APPLICATION_RETENTION_DAYS
-        self.fields["consent"].label = (
-            f"I agree that the practice keeps my application and resume for up to {days} days "
+        self.fields["resume"].help_text = gettext("A %(types)s file, up to %(size)s MB.") % {
+            "types": ACCEPTED_TYPES_TEXT,
+            "size": MAX_RESUME_BYTES // (1024 * 1024),
+        }
+        self.fields["consent"].label = gettext(
+            "I agree that the practice keeps my application and resume for up to %(days)s days "
             "while considering it, and then deletes them."
-        )
-        self.fields["consent"].error_messages["required"] = (
+        ) % {"days": days}
+        self.fields["consent"].error_messages["required"] = gettext(
             "Please tick the box to agree, or email us if you would rather apply another way."
         )
         self.resume_kind = None
@@ -108,6 +114,7 @@ class ApplicationForm(HoneypotMixin, forms.Form):
             # Only if FILE_UPLOAD_MAX_SIZE is set below this form's limit: never accept a file
             # the server did not keep.
             raise ValidationError(
-                f"This file is too large for us to receive. {CHOOSE_AGAIN}", code="too_large"
+                gettext("This file is too large for us to receive.") + f" {CHOOSE_AGAIN}",
+                code="too_large",
             )
         return resume

@@ -12,11 +12,13 @@ from pathlib import PurePath
 
 import filetype
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 MAX_RESUME_BYTES = 5 * 1024 * 1024
 ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
-ACCEPTED_TYPES_TEXT = "PDF, Word (.docx), OpenDocument (.odt), RTF or plain text (.txt)"
-CHOOSE_AGAIN = (
+ACCEPTED_TYPES_TEXT = _("PDF, Word (.docx), OpenDocument (.odt), RTF or plain text (.txt)")
+CHOOSE_AGAIN = _(
     "Please choose your file again: browsers forget a chosen file when a form is sent back."
 )
 # Markup renamed to .txt would still be text; refuse it so no one downloads a web page.
@@ -106,18 +108,24 @@ def validate_resume(uploaded):
     what is wrong and what to do."""
     size = uploaded.size or 0
     if size == 0:
-        raise ValidationError(f"The file you chose is empty. {CHOOSE_AGAIN}", code="empty")
+        raise ValidationError(
+            gettext("The file you chose is empty.") + f" {CHOOSE_AGAIN}", code="empty"
+        )
     if size > MAX_RESUME_BYTES:
         raise ValidationError(
-            f"This file is larger than the {MAX_RESUME_BYTES // (1024 * 1024)} MB limit. Please "
-            "save a smaller version (a PDF is usually smallest) and choose it again.",
+            gettext(
+                "This file is larger than the %(size)s MB limit. Please save a smaller version "
+                "(a PDF is usually smallest) and choose it again."
+            )
+            % {"size": MAX_RESUME_BYTES // (1024 * 1024)},
             code="too_large",
         )
     found = detect_resume_type(_read_all(uploaded))
     if found is None:
         raise ValidationError(
-            f"This file is not a resume format we accept. Please upload a {ACCEPTED_TYPES_TEXT} "
-            f"file. {CHOOSE_AGAIN}",
+            gettext("This file is not a resume format we accept. Please upload a %(types)s file.")
+            % {"types": ACCEPTED_TYPES_TEXT}
+            + f" {CHOOSE_AGAIN}",
             code="bad_type",
         )
     extension = PurePath(uploaded.name or "").suffix.lower().lstrip(".")
@@ -125,8 +133,12 @@ def validate_resume(uploaded):
         named = RESUME_TYPES.get(extension)
         claimed = named.label if named else f".{extension} file"
         raise ValidationError(
-            f"This file is named as a {claimed} but its content is not one. Please upload a "
-            f"{ACCEPTED_TYPES_TEXT} file. {CHOOSE_AGAIN}",
+            gettext(
+                "This file is named as a %(claimed)s but its content is not one. Please upload a "
+                "%(types)s file."
+            )
+            % {"claimed": claimed, "types": ACCEPTED_TYPES_TEXT}
+            + f" {CHOOSE_AGAIN}",
             code="mismatch",
         )
     return found

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext
 from wagtail import views as wagtail_views
 from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import Page, PageViewRestriction
@@ -24,7 +25,7 @@ def authenticate_with_password(request, page_view_restriction_id, page_id):
             "wagtailcore_authenticate_with_password", args=[restriction.id, page.id]
         )
         response = page.serve_password_required_response(request, form, action_url)
-        response.context_data["refusal"] = (
+        response.context_data["refusal"] = gettext(
             "That password was tried wrongly several times from your connection, so it cannot "
             "be tried again for a while. Please ask whoever gave you the link."
         )

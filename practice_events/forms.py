@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import HoneypotMixin
 
@@ -10,14 +11,16 @@ class RegistrationForm(HoneypotMixin, forms.ModelForm):
         model = EventRegistration
         fields = ["name", "email", "message"]
         labels = {
-            "name": "Your name",
-            "email": "Email address",
-            "message": "Anything we should know",
+            "name": _("Your name"),
+            "email": _("Email address"),
+            "message": _("Anything we should know"),
         }
         help_texts = {
-            "name": "Any name you would like us to use.",
-            "email": "We write to confirm your place and send the details. We send nothing else.",
-            "message": "Optional. Such as access needs, or questions about the event.",
+            "name": _("Any name you would like us to use."),
+            "email": _(
+                "We write to confirm your place and send the details. We send nothing else."
+            ),
+            "message": _("Optional. Such as access needs, or questions about the event."),
         }
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),

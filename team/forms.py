@@ -4,12 +4,13 @@ other choices still apply, never an error page."""
 
 import django_filters
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from core.models import Language
 
 from .models import SessionFormat, Specialty
 
-NOT_RECOGNISED = "That choice was not recognized, so it was left out."
+NOT_RECOGNISED = _("That choice was not recognized, so it was left out.")
 
 
 class ListChoiceFilter(django_filters.ModelChoiceFilter):
@@ -30,19 +31,19 @@ class TeamFilter(django_filters.FilterSet):
     and whether they take new clients. `qs` is the listed clinicians narrowed by the choices."""
 
     specialty = ListChoiceFilter(
-        Specialty, field_name="specialties", label="Specialty", empty_label="Any specialty"
+        Specialty, field_name="specialties", label=_("Specialty"), empty_label=_("Any specialty")
     )
     language = ListChoiceFilter(
-        Language, field_name="languages", label="Language", empty_label="Any language"
+        Language, field_name="languages", label=_("Language"), empty_label=_("Any language")
     )
     format = ListChoiceFilter(
         SessionFormat,
         field_name="session_formats",
-        label="How you meet",
-        empty_label="In person or telehealth",
+        label=_("How you meet"),
+        empty_label=_("In person or telehealth"),
     )
     accepting = django_filters.BooleanFilter(
-        label="Only clinicians taking new clients",
+        label=_("Only clinicians taking new clients"),
         widget=forms.CheckboxInput,
         method="only_accepting",
     )

@@ -2,31 +2,32 @@
 schema.org word for each is derived from it (part-time → PART_TIME)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class EmploymentType(models.TextChoices):
-    FULL_TIME = "full-time", "Full time"
-    PART_TIME = "part-time", "Part time"
-    CONTRACTOR = "contractor", "Contract"
-    TEMPORARY = "temporary", "Temporary"
-    INTERN = "intern", "Internship"
-    PER_DIEM = "per-diem", "Per diem"
-    VOLUNTEER = "volunteer", "Volunteer"
-    OTHER = "other", "Other"
+    FULL_TIME = "full-time", _("Full time")
+    PART_TIME = "part-time", _("Part time")
+    CONTRACTOR = "contractor", _("Contract")
+    TEMPORARY = "temporary", _("Temporary")
+    INTERN = "intern", _("Internship")
+    PER_DIEM = "per-diem", _("Per diem")
+    VOLUNTEER = "volunteer", _("Volunteer")
+    OTHER = "other", _("Other")
 
 
 class LocationType(models.TextChoices):
-    ON_SITE = "on-site", "On site"
-    HYBRID = "hybrid", "Hybrid (some days on site)"
-    REMOTE = "remote", "Remote"
+    ON_SITE = "on-site", _("On site")
+    HYBRID = "hybrid", _("Hybrid (some days on site)")
+    REMOTE = "remote", _("Remote")
 
 
 class PayPeriod(models.TextChoices):
-    HOUR = "hour", "an hour"
-    DAY = "day", "a day"
-    WEEK = "week", "a week"
-    MONTH = "month", "a month"
-    YEAR = "year", "a year"
+    HOUR = "hour", _("an hour")
+    DAY = "day", _("a day")
+    WEEK = "week", _("a week")
+    MONTH = "month", _("a month")
+    YEAR = "year", _("a year")
 
 
 def schema_word(value):
