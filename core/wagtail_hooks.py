@@ -8,7 +8,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core import review
+from core import review, translations_report
 from core.models import Approach, Language, SiteText, SynonymGroup
 from core.page_cache import cached_until_next_publish
 from core.viewsets import TermViewSet
@@ -72,8 +72,14 @@ register_snippet(LanguageViewSet)
 
 
 @hooks.register("register_admin_urls")
-def review_urls():
-    return [path("reviews/", include((review.urlpatterns, "reviews"), namespace="reviews"))]
+def report_urls():
+    return [
+        path("reviews/", include((review.urlpatterns, "reviews"), namespace="reviews")),
+        path(
+            "translations/",
+            include((translations_report.urlpatterns, "translations"), namespace="translations"),
+        ),
+    ]
 
 
 @hooks.register("construct_homepage_panels")
@@ -86,6 +92,11 @@ def reviews_due_panel(request, panels):
 @hooks.register("register_reports_menu_item")
 def reviews_due_report():
     return review.reviews_due_menu_item()
+
+
+@hooks.register("register_reports_menu_item")
+def translations_menu_item():
+    return translations_report.translations_menu_item()
 
 
 @hooks.register("register_page_listing_more_buttons")

@@ -409,3 +409,26 @@ def test_the_spanish_library_searches_and_suggests_the_same_resources(client):
     library = page_at(client, "/es/biblioteca/").select_one("#library-q")
     suggestions = client.get(library["data-autocomplete-url"] + "&q=nalox").json()["results"]
     assert any(result["url"].startswith("/resources/") for result in suggestions)
+
+
+def translations_rows(admin_client):
+    page = page_at(admin_client, "/admin/translations/")
+    rows = {}
+    for row in page.select("tbody tr"):
+        cells = [cell.get_text(" ", strip=True) for cell in row.select("td")]
+        rows[cells[0]] = cells[-1]
+    return rows
+
+
+def test_the_translations_report_shows_what_is_untranslated_or_out_of_date(admin_client):
+    rows = translations_rows(admin_client)
+    assert rows["Goals of harm reduction therapy"] == "Up to date"
+    assert "Not translated" in rows.values()
+    # The English page changes after its last sync: the report says the Spanish one is behind.
+    goals = GoalsPage.objects.get(locale__language_code="en")
+    goals.title = "Goals of harm reduction therapy, as we practise them"
+    goals.save_revision().publish()
+    rows = translations_rows(admin_client)
+    assert rows["Goals of harm reduction therapy, as we practise them"].startswith("Changed since")
+    menu = admin_client.get("/admin/").content.decode()
+    assert "/admin/translations/" in menu
