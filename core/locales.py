@@ -52,14 +52,17 @@ def in_language_shown(pages, site, request):
     return pages.filter(in_site).exclude(Q(translation_key__in=translated) & ~Q(locale_id=shown))
 
 
+def in_main_language():
+    """Filters that keep the main language's entries of a translated list, such as the
+    approaches: the ones pages are tagged with (also their fields' `limit_choices_to`)."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}
+
+
 def main_language_only(model):
-    """Filters that keep, of a translatable list such as the approaches, the main language's
-    entries (the ones pages are tagged with); nothing for a list that is not translated."""
+    """`in_main_language()` for a translatable list; nothing for a list that is not translated."""
     from wagtail.models import TranslatableMixin
 
-    if issubclass(model, TranslatableMixin):
-        return {"locale__language_code": settings.LANGUAGE_CODE}
-    return {}
+    return in_main_language() if issubclass(model, TranslatableMixin) else {}
 
 
 def in_language(page):

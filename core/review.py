@@ -166,19 +166,27 @@ class ReviewsDueView(PageReportView):
         return super().get_queryset()
 
 
-class ReviewsDueMenuItem(MenuItem):
+class PageReportMenuItem(MenuItem):
+    """A page report's item under Reports, shown to whoever holds any of `permissions` on some
+    page (Reviews due, Translations)."""
+
+    def __init__(self, *args, permissions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permissions = permissions
+
     def is_shown(self, request):
         policy = policy_registry.get_by_type(Page)
-        return policy.user_has_any_permission(request.user, REVIEWS_PERMISSIONS)
+        return policy.user_has_any_permission(request.user, self.permissions)
 
 
 def reviews_due_menu_item():
-    return ReviewsDueMenuItem(
+    return PageReportMenuItem(
         "Reviews due",
         reverse("reviews:due"),
         name="reviews-due",
         icon_name="calendar-check",
         order=1050,
+        permissions=REVIEWS_PERMISSIONS,
     )
 
 

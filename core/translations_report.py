@@ -6,12 +6,12 @@ one page's translations at a time; this is the whole site at a glance."""
 from django.db.models import Exists, OuterRef, Subquery
 from django.urls import path, reverse
 from django.utils.formats import date_format
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Locale, Page
-from wagtail.permissions import policy_registry
 from wagtail_localize.models import TranslationSource
+
+from core.review import PageReportMenuItem
 
 TRANSLATE_PERMISSIONS = ["change"]
 
@@ -84,19 +84,14 @@ class TranslationsView(PageReportView):
         return super().get_queryset()
 
 
-class TranslationsMenuItem(MenuItem):
-    def is_shown(self, request):
-        policy = policy_registry.get_by_type(Page)
-        return policy.user_has_any_permission(request.user, TRANSLATE_PERMISSIONS)
-
-
 def translations_menu_item():
-    return TranslationsMenuItem(
+    return PageReportMenuItem(
         "Translations",
         reverse("translations:report"),
         name="translations",
         icon_name="globe",
         order=1060,
+        permissions=TRANSLATE_PERMISSIONS,
     )
 
 

@@ -1,16 +1,18 @@
+from django.conf import settings
 from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.urls import include, path
+from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core import review, translations_report
+from core.locales import locale_id_of
 from core.models import Approach, Language, SiteText, SynonymGroup
-from core.page_cache import cached_until_next_publish
 from core.viewsets import TermViewSet
 
 
@@ -151,7 +153,9 @@ def serve_pages_in_their_own_language(page, request, serve_args, serve_kwargs):
     """A page answers only at its own language's address. With no Spanish home page yet,
     Wagtail's router falls back to the English one for /es/…: the visitor is sent to the English
     page's own address, so no page is shown as Spanish that is not."""
-    locale_id = cached_until_next_publish("locale", request, lambda: Locale.get_active().pk)
+    # The language shown's locale, or the main language's while it has none (as Wagtail's own
+    # Locale.get_active falls back).
+    locale_id = locale_id_of(get_language()) or locale_id_of(settings.LANGUAGE_CODE)
     if page.locale_id != locale_id:
         return redirect(page.get_url(request=request))
     return None

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -8,13 +7,10 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES
 
+# Also what the migrations of resources and team name as the approaches' limit_choices_to.
+from core.locales import in_main_language
+
 from .taxonomy import Term
-
-
-def in_main_language():
-    """The approaches resources and clinicians are tagged with: the main language's. Another
-    language's approaches are translations of these, shown on that language's explainer."""
-    return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
 class Approach(TranslatableMixin, Term):

@@ -11,9 +11,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from core.locales import main_language_version
+from core.locales import in_main_language, main_language_version
 from core.models import ReviewedPage
-from core.models.approaches import in_main_language
 from core.search_fields import PAGE_SEARCH_FIELDS
 from core.visibility import visible_to_public
 

@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.jsonld import json_ld_script
-from core.models.approaches import in_main_language
+from core.locales import in_main_language
 from core.search_fields import PAGE_SEARCH_FIELDS
 from core.visibility import first_public_page, is_visible_to_public, visible_to_public
 
