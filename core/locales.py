@@ -92,3 +92,32 @@ def main_language_version(page):
         translation_key=page.translation_key, locale_id=locale_id_of(settings.LANGUAGE_CODE)
     )
     return main.first() or page
+
+
+def terms_in_language_shown(model, request=None):
+    """{translation key: entry} of the list `model` (a `core.models.Term`) in the language
+    shown: one query per list and language, then kept in the cache until the next edit and
+    remembered for the rest of the request."""
+    shown = get_language()
+    memo = request.__dict__.setdefault("terms_shown", {}) if request is not None else {}
+    key = (model._meta.label, shown)
+    if key not in memo:
+
+        def entries():
+            return {
+                term.translation_key: term
+                for term in model.objects.filter(locale_id=locale_id_of(shown))
+            }
+
+        memo[key] = page_cache.cached_until_next_publish(
+            "terms", request, entries, model._meta.label
+        )
+    return memo[key]
+
+
+def term_in_language_shown(term, request=None):
+    """A list's entry (pages are tagged with the main language's) in the language shown where
+    it is translated, else the entry itself; no lookup at all in the main language."""
+    if term is None or get_language() == language_of(term):
+        return term
+    return terms_in_language_shown(type(term), request).get(term.translation_key, term)

@@ -50,6 +50,8 @@ from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission, Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
+from core.locales import main_language_only
+
 # Later files link to the pages of earlier ones; links.toml points the home page at them all.
 DATA_FILES = [
     ("home", "site.toml"),
@@ -89,7 +91,9 @@ def load_file(path, pages):
         for order, row in enumerate(table["rows"]):
             if hasattr(model, "sort_order"):
                 row = {**row, "sort_order": order}
-            model.objects.get_or_create(**{key: row.pop(key)}, defaults=row)
+            model.objects.filter(**main_language_only(model)).get_or_create(
+                **{key: row.pop(key)}, defaults=row
+            )
     for entry in data.get("pages", []):
         save_page(entry, pages)
     for table in data.get("page_tables", []):
@@ -232,7 +236,9 @@ def field_value(model, name, value, pages):
     if target is get_image_model():
         return pages[value]
     found = [
-        pages[item] if issubclass(target, Page) else target.objects.get(slug=slugify(item))
+        pages[item]
+        if issubclass(target, Page)
+        else target.objects.filter(**main_language_only(target)).get(slug=slugify(item))
         for item in (value if field.many_to_many else [value])
         if item.strip()
     ]

@@ -30,7 +30,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from core import spelling
-from core.locales import main_language_only
+from core.locales import locale_id_of
 from core.models import Approach, Language
 from core.search_query import (
     MAX_QUERY_LENGTH,
@@ -195,7 +195,8 @@ class LibrarySearch:
     def __init__(self, index_page, params):
         self.index_page = index_page
         self.params = params if isinstance(params, QueryDict) else QueryDict(mutable=True)
-        self.terms = terms = self._terms()
+        terms, self.untranslated = self._terms()
+        self.terms = terms
         self.filters = LibraryFilter(self.params, self._choices(terms))
         self.form = self.filters.form
         self.form.is_valid()
@@ -258,6 +259,7 @@ class LibrarySearch:
                         {
                             "label": facet["label"],
                             "name": option["name"],
+                            "lang": option["lang"],
                             "remove_url": self.url_without(facet["param"], option["slug"]),
                         }
                     )
@@ -366,20 +368,31 @@ class LibrarySearch:
 
     @staticmethod
     def _terms():
-        """Every value of every facet, in one UNION query over the small taxonomy tables: (facet
-        parameter, pk, slug, name, position), each facet's values in the order editors chose."""
+        """Every value of every facet, in one UNION query over the small lists: (facet
+        parameter, pk, slug, name, position), each facet's values in the order editors chose.
+        Pages are tagged with the main language's values; each is named in the language shown
+        where it is translated. Also the values that are not, as {(facet parameter, pk)}."""
+        main = locale_id_of(settings.LANGUAGE_CODE)
+        shown = locale_id_of(get_language()) or main
         parts = [
-            facet.model.objects.filter(**main_language_only(facet.model))
+            facet.model.objects.filter(locale_id__in={main, shown})
             .order_by()
             .annotate(facet=Value(facet.param))
-            .values_list("facet", "pk", "slug", "name", "sort_order")
+            .values_list("facet", "pk", "slug", "name", "sort_order", "translation_key", "locale")
             for facet in FACETS
         ]
         first, *rest = parts
-        return sorted(
-            first.union(*rest, all=True).order_by(),
-            key=lambda row: (row[0], row[4] or 0, row[3].lower()),
-        )
+        rows = list(first.union(*rest, all=True).order_by())
+        names = {(row[0], row[5]): row[3] for row in rows if row[6] == shown}
+        terms, untranslated = [], set()
+        for param, pk, slug, name, position, key, locale in rows:
+            if locale != main:
+                continue
+            if (param, key) not in names:
+                untranslated.add((param, pk))
+            terms.append((param, pk, slug, names.get((param, key), name), position))
+        terms.sort(key=lambda row: (row[0], row[4] or 0, row[3].lower()))
+        return terms, untranslated
 
     def _chosen_pks(self, terms):
         ids = {(param, slug): pk for param, pk, slug, _name, _position in terms}
@@ -473,7 +486,16 @@ class LibrarySearch:
             selected = slug in self.selected[param]
             if count or selected:
                 options.setdefault(param, []).append(
-                    {"slug": slug, "name": name, "count": count, "selected": selected}
+                    {
+                        "slug": slug,
+                        "name": name,
+                        "count": count,
+                        "selected": selected,
+                        # A value not yet translated is read out in the main language.
+                        "lang": settings.LANGUAGE_CODE
+                        if (param, pk) in self.untranslated
+                        else None,
+                    }
                 )
         return [
             {

@@ -6,6 +6,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.locales import in_main_language, term_in_language_shown
 from core.models import Language
 
 from .models import SessionFormat, Specialty
@@ -13,15 +14,25 @@ from .models import SessionFormat, Specialty
 NOT_RECOGNISED = _("That choice was not recognized, so it was left out.")
 
 
+class ShownTermChoiceField(forms.ModelChoiceField):
+    """Offers the main language's entries (the ones clinicians are tagged with), each named in
+    the language shown where it is translated."""
+
+    def label_from_instance(self, obj):
+        return term_in_language_shown(obj).name
+
+
 class ListChoiceFilter(django_filters.ModelChoiceFilter):
-    """One of the team's lists, chosen by slug (?language=spanish)."""
+    """One of the team's lists, chosen by slug (?language=spanish), the same in every language."""
+
+    field_class = ShownTermChoiceField
 
     def __init__(self, list_model, **kwargs):
         self.list_model = list_model
         super().__init__(
             to_field_name="slug",
             error_messages={"invalid_choice": NOT_RECOGNISED},
-            queryset=list_model.objects.all(),
+            queryset=list_model.objects.filter(**in_main_language()),
             **kwargs,
         )
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from core.locales import in_main_language
 from core.models import Approach, Language
 from resources.models import (
     Audience,
@@ -105,12 +106,12 @@ def create_pages(library, count, rng):
     library = Page.objects.select_for_update().get(pk=library.pk)
     content_type = ContentType.objects.get_for_model(ResourcePage)
     locale = Locale.get_default()
-    types = list(ResourceType.objects.all())
-    languages = list(Language.objects.all())
-    topics = list(Topic.objects.all())
-    substances = list(Substance.objects.all())
-    approaches = list(Approach.objects.all())
-    audiences = list(Audience.objects.all())
+    types = list(ResourceType.objects.filter(**in_main_language()))
+    languages = list(Language.objects.filter(**in_main_language()))
+    topics = list(Topic.objects.filter(**in_main_language()))
+    substances = list(Substance.objects.filter(**in_main_language()))
+    approaches = list(Approach.objects.filter(**in_main_language()))
+    audiences = list(Audience.objects.filter(**in_main_language()))
     last = library.get_last_child()
     position = Page._str2int(last.path[-Page.steplen :]) if last else 0
     now = timezone.now()

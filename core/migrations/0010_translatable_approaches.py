@@ -1,20 +1,9 @@
 """Approaches become translatable (Wagtail's three steps for existing rows: add the fields, fill
 them in, then require them); names and slugs are unique within a language."""
 
-import uuid
-
-import django.db.models.deletion
 from django.db import migrations, models
 
-
-def fill_in(apps, schema_editor):
-    Approach = apps.get_model("core", "Approach")
-    Locale = apps.get_model("wagtailcore", "Locale")
-    main = Locale.objects.filter(language_code="en").first() or Locale.objects.first()
-    for approach in Approach.objects.all():
-        approach.locale = main
-        approach.translation_key = uuid.uuid4()
-        approach.save(update_fields=["locale", "translation_key"])
+from core.translatable_migration import make_translatable
 
 
 class Migration(migrations.Migration):
@@ -24,40 +13,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddField(
-            model_name="approach",
-            name="locale",
-            field=models.ForeignKey(
-                null=True,
-                editable=False,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="+",
-                to="wagtailcore.locale",
-                verbose_name="locale",
-            ),
-        ),
-        migrations.AddField(
-            model_name="approach",
-            name="translation_key",
-            field=models.UUIDField(null=True, editable=False),
-        ),
-        migrations.RunPython(fill_in, migrations.RunPython.noop),
-        migrations.AlterField(
-            model_name="approach",
-            name="locale",
-            field=models.ForeignKey(
-                editable=False,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="+",
-                to="wagtailcore.locale",
-                verbose_name="locale",
-            ),
-        ),
-        migrations.AlterField(
-            model_name="approach",
-            name="translation_key",
-            field=models.UUIDField(default=uuid.uuid4, editable=False),
-        ),
+        *make_translatable("core", "approach"),
         migrations.AlterField(
             model_name="approach",
             name="name",

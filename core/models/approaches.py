@@ -1,9 +1,7 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES
 
@@ -13,14 +11,13 @@ from core.locales import in_main_language
 from .taxonomy import Term
 
 
-class Approach(TranslatableMixin, Term):
+class Approach(Term):
     """One point on the spectrum of harm reduction (Substance Use Management, Targeted
     Abstinence, Total Abstinence). Editors keep the list and its order; the explainer shows it,
     and resources and clinicians are tagged with it. Translated like any snippet: the name,
     summary, description and examples; the slug stays the main language's, so a link from the
     Spanish explainer to the library filtered by an approach works."""
 
-    name = models.CharField(max_length=80)
     slug = models.SlugField(
         max_length=80,
         help_text="Used in the address of filtered lists, e.g. ?approach=total-abstinence.",
@@ -49,12 +46,9 @@ class Approach(TranslatableMixin, Term):
 
     search_fields = Term.search_fields + [index.SearchField("summary")]
 
-    override_translatable_fields = [SynchronizedField("slug")]
-
-    class Meta(TranslatableMixin.Meta, Term.Meta):
+    class Meta(Term.Meta):
         verbose_name = "approach"
         verbose_name_plural = "approaches"
-        unique_together = [("translation_key", "locale"), ("name", "locale"), ("slug", "locale")]
 
     @classmethod
     def for_language_shown(cls, locale):

@@ -197,13 +197,18 @@ def in_language(page):
     return locales.in_language(page)
 
 
-@register.simple_tag
-def main_lang_attr():
-    """` lang="en"` on words that exist only in the main language (the library's lists of
-    topics and types) where they appear on a page in another language."""
-    if translation.get_language() == settings.LANGUAGE_CODE:
-        return ""
-    return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+@register.simple_tag(takes_context=True)
+def shown_term(context, term):
+    """A list's entry (a topic, a specialty) in the language shown where it is translated
+    (core.locales.term_in_language_shown); `{{ entry|lang_attr }}` marks one that is not."""
+    return locales.term_in_language_shown(term, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def shown_terms(context, terms):
+    """`shown_term` for each of `terms`."""
+    request = context.get("request")
+    return [locales.term_in_language_shown(term, request) for term in terms]
 
 
 LOWER_CASE_LANGUAGE_NAMES = {"es", "fr", "it", "pt"}
@@ -223,8 +228,9 @@ def language_name(language):
 
 @register.filter
 def lang_attr(page):
-    """` lang="en"` where a page's own words appear on a page in another language (an English
-    clinician's card on the Spanish home page), so screen readers read them rightly."""
+    """` lang="en"` where a page's own words, or a list's entry not yet translated, appear on a
+    page in another language (an English clinician's card on the Spanish home page), so screen
+    readers read them rightly."""
     code = language_of(page)
     if code == translation.get_language():
         return ""

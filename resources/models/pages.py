@@ -9,6 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.locales import in_main_language, main_language_version
@@ -99,10 +100,17 @@ class ResourcePage(ReviewedPage, Page):
         max_length=160, blank=True, help_text="Who made or runs it, such as “SAMHSA”."
     )
     resource_type = models.ForeignKey(
-        ResourceType, on_delete=models.PROTECT, related_name="resources"
+        ResourceType,
+        on_delete=models.PROTECT,
+        related_name="resources",
+        limit_choices_to=in_main_language,
     )
-    topics = ParentalManyToManyField(Topic, blank=True, related_name="resources")
-    substances = ParentalManyToManyField(Substance, blank=True, related_name="resources")
+    topics = ParentalManyToManyField(
+        Topic, blank=True, related_name="resources", limit_choices_to=in_main_language
+    )
+    substances = ParentalManyToManyField(
+        Substance, blank=True, related_name="resources", limit_choices_to=in_main_language
+    )
     approaches = ParentalManyToManyField(
         "core.Approach",
         blank=True,
@@ -110,9 +118,14 @@ class ResourcePage(ReviewedPage, Page):
         limit_choices_to=in_main_language,
         help_text="The points on the spectrum this resource serves.",
     )
-    audiences = ParentalManyToManyField(Audience, blank=True, related_name="resources")
+    audiences = ParentalManyToManyField(
+        Audience, blank=True, related_name="resources", limit_choices_to=in_main_language
+    )
     language = models.ForeignKey(
-        "core.Language", on_delete=models.PROTECT, related_name="resources"
+        "core.Language",
+        on_delete=models.PROTECT,
+        related_name="resources",
+        limit_choices_to=in_main_language,
     )
     external_url = models.URLField(
         "external link", max_length=500, blank=True, help_text="The resource on its own site."
@@ -175,6 +188,13 @@ class ResourcePage(ReviewedPage, Page):
         index.RelatedFields("audiences", [index.SearchField("name")]),
         index.RelatedFields("language", [index.SearchField("name")]),
         index.FilterField("published_date"),
+    ]
+
+    # A translation keeps the main language's type and language, as it keeps its other tags:
+    # pages are tagged with the main language's entries, each shown in the visitor's words.
+    override_translatable_fields = [
+        SynchronizedField("resource_type"),
+        SynchronizedField("language"),
     ]
 
     parent_page_types = ["resources.ResourceIndexPage"]

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.jsonld import json_ld_script
@@ -119,7 +120,9 @@ class TeamMemberPage(Page):
         max_length=300, help_text="One to three sentences for the team list and search results."
     )
     bio = RichTextField(features=RICH_TEXT_FEATURES, help_text="The full bio on this page.")
-    specialties = ParentalManyToManyField(Specialty, blank=True, related_name="team_members")
+    specialties = ParentalManyToManyField(
+        Specialty, blank=True, related_name="team_members", limit_choices_to=in_main_language
+    )
     approaches = ParentalManyToManyField(
         "core.Approach",
         blank=True,
@@ -127,14 +130,17 @@ class TeamMemberPage(Page):
         limit_choices_to=in_main_language,
         help_text="The approaches of the spectrum this clinician works with.",
     )
-    languages = ParentalManyToManyField("core.Language", blank=True, related_name="team_members")
+    languages = ParentalManyToManyField(
+        "core.Language", blank=True, related_name="team_members", limit_choices_to=in_main_language
+    )
     session_formats = ParentalManyToManyField(
-        SessionFormat, blank=True, related_name="team_members"
+        SessionFormat, blank=True, related_name="team_members", limit_choices_to=in_main_language
     )
     licensed_states = ParentalManyToManyField(
         LicensedState,
         blank=True,
         related_name="team_members",
+        limit_choices_to=in_main_language,
         help_text="Where this clinician is licensed. Clients they see by video must be in one of "
         "these states at the time of the session.",
     )
@@ -293,6 +299,7 @@ class TelehealthPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        limit_choices_to=in_main_language,
         help_text="The session format that means video sessions: the clinicians who offer it are "
         "listed by the states they are licensed in.",
     )
@@ -328,6 +335,8 @@ class TelehealthPage(Page):
         index.SearchField("privacy"),
         index.SearchField("body"),
     ]
+    # The translation keeps the main language's session format, the one clinicians are tagged with.
+    override_translatable_fields = [SynchronizedField("telehealth_format")]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1

@@ -3,6 +3,7 @@ library: `core.Language`.)"""
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+from wagtail_localize.fields import SynchronizedField
 
 from core.models import Term
 
@@ -38,10 +39,13 @@ class LicensedState(Term):
     video only while the client is in a state of their license, so the telehealth page and each
     clinician's page say which."""
 
-    code = models.CharField(max_length=2, unique=True, help_text="The postal code, e.g. “IL”.")
+    code = models.CharField(max_length=2, help_text="The postal code, e.g. “IL”.")
 
     panels = Term.panels + [FieldPanel("code")]
+
+    override_translatable_fields = Term.override_translatable_fields + [SynchronizedField("code")]
 
     class Meta(Term.Meta):
         verbose_name = "licensed state"
         verbose_name_plural = "licensed states"
+        unique_together = Term.Meta.unique_together + [("code", "locale")]

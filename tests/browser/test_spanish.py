@@ -34,7 +34,7 @@ def test_a_spanish_speaker_reads_finds_help_in_spanish_and_writes_in_spanish(
     first = page.locator(".resource-list .resource-card").first
     expect(first.locator("h3 a")).not_to_have_attribute("lang", "en")
     page.locator("summary", has_text="Idioma").click()
-    page.get_by_label(re.compile(r"^Spanish")).check()
+    page.get_by_label(re.compile(r"^Español")).check()
     expect(page).to_have_url(re.compile(r"language=spanish"))
     expect(results_heading(page)).to_contain_text("recursos")
     assert page.locator(".resource-list .resource-card").count() >= 3

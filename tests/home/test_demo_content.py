@@ -7,6 +7,7 @@ from wagtail.models import Page, Revision, Site
 
 from core.models import Approach, Language, PracticeSettings, SiteText
 from home.models import ContactPage, HomePage
+from tests.resources.factories import main_entries
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +16,7 @@ def site_counts():
     return {
         "pages": Page.objects.count(),
         "approaches": Approach.objects.filter(locale__language_code="en").count(),
-        "languages": Language.objects.count(),
+        "languages": main_entries(Language).count(),
         "form_fields": ContactPage.objects.get(locale__language_code="en").form_fields.count(),
         "sites": Site.objects.count(),
         "submissions": FormSubmission.objects.count(),
@@ -37,11 +38,15 @@ def test_demo_content_builds_the_seed_site(home_page):
 
 
 def test_demo_languages_are_made_once_with_their_codes_for_the_library_and_the_team():
-    assert list(Language.objects.values_list("slug", "code")) == [
+    assert list(main_entries(Language).values_list("slug", "code")) == [
         ("english", "en"),
         ("spanish", "es"),
     ]
-    spanish = Language.objects.get(slug="spanish")
+    # Translated for Spanish pages: the same slugs and codes, in Spanish words.
+    assert list(
+        Language.objects.filter(locale__language_code="es").values_list("slug", "code", "name")
+    ) == [("english", "en", "Inglés"), ("spanish", "es", "Español")]
+    spanish = main_entries(Language).get(slug="spanish")
     assert spanish.resources.live().exists()
     assert spanish.team_members.live().exists()
 

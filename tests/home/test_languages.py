@@ -395,7 +395,7 @@ def test_the_spanish_library_lists_every_resource_with_those_in_spanish_first(cl
     assert langs[:in_spanish] == [None] * in_spanish
     assert "en" in langs[in_spanish:]
     assert "En inglés" in cards[-1].get_text()
-    # The facets are there, named in Spanish, their values as editors wrote them (in English).
+    # The facets are there, named in Spanish (their values too: test_translated_lists.py).
     assert "Idioma" in [
         s.get_text(" ", strip=True).split(" (")[0] for s in spanish.select(".facet__summary")
     ]

@@ -3,6 +3,7 @@
 import datetime
 import itertools
 
+from core.locales import in_main_language
 from core.models import Approach, Language
 from resources.models import (
     Audience,
@@ -14,6 +15,11 @@ from resources.models import (
 )
 
 _numbers = itertools.count(1)
+
+
+def main_entries(model):
+    """A list's entries in the main language: the ones pages are tagged with."""
+    return model.objects.filter(**in_main_language())
 
 
 def library():
@@ -42,15 +48,15 @@ def make_resource(
         summary=summary,
         body=body or [],
         external_url="https://example.org/resource",
-        resource_type=ResourceType.objects.get(slug=type_slug),
-        language=Language.objects.get(slug=language),
+        resource_type=main_entries(ResourceType).get(slug=type_slug),
+        language=main_entries(Language).get(slug=language),
         published_date=published or datetime.date(2020, 1, 1),
         featured=featured,
     )
-    resource.topics = list(Topic.objects.filter(slug__in=topics))
-    resource.substances = list(Substance.objects.filter(slug__in=substances))
-    resource.approaches = list(Approach.objects.filter(slug__in=approaches))
-    resource.audiences = list(Audience.objects.filter(slug__in=audiences))
+    resource.topics = list(main_entries(Topic).filter(slug__in=topics))
+    resource.substances = list(main_entries(Substance).filter(slug__in=substances))
+    resource.approaches = list(main_entries(Approach).filter(slug__in=approaches))
+    resource.audiences = list(main_entries(Audience).filter(slug__in=audiences))
     (parent or library()).add_child(instance=resource)
     resource.save_revision().publish()
     return resource

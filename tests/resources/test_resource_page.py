@@ -9,6 +9,7 @@ from wagtail.documents.models import Document
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from resources.models import ResourceIndexPage, ResourcePage, Topic
+from tests.resources.factories import main_entries
 from tests.support import page_at
 
 from .factories import make_resource
@@ -137,7 +138,7 @@ def test_a_preview_finds_related_resources_by_the_drafts_own_topics(rf):
     subject = make_resource("Subject", topics=("naloxone",), approaches=())
     Topic.objects.create(name="Quokkas", slug="quokkas")
     make_resource("Shares quokkas", topics=("quokkas",), approaches=())
-    subject.topics = [Topic.objects.get(slug="quokkas")]  # the draft, as a preview has it
+    subject.topics = [main_entries(Topic).get(slug="quokkas")]  # the draft, as a preview has it
     request = rf.get(subject.url)
     request.is_preview = True
     related = subject.get_context(request)["related_resources"]

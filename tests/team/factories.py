@@ -4,6 +4,7 @@ import itertools
 
 from core.models import Approach, Language
 from team.models import SessionFormat, Specialty, TeamIndexPage, TeamMemberPage
+from tests.resources.factories import main_entries
 
 _numbers = itertools.count(1)
 
@@ -23,10 +24,10 @@ def make_member(
     fields.setdefault("bio", f"<p>Full bio of {title}.</p>")
     member = TeamMemberPage(
         title=title,
-        specialties=list(Specialty.objects.filter(slug__in=specialties)),
-        languages=list(Language.objects.filter(slug__in=languages)),
-        session_formats=list(SessionFormat.objects.filter(slug__in=session_formats)),
-        approaches=list(Approach.objects.filter(slug__in=approaches)),
+        specialties=list(main_entries(Specialty).filter(slug__in=specialties)),
+        languages=list(main_entries(Language).filter(slug__in=languages)),
+        session_formats=list(main_entries(SessionFormat).filter(slug__in=session_formats)),
+        approaches=list(main_entries(Approach).filter(slug__in=approaches)),
         **fields,
     )
     team_index().add_child(instance=member)

@@ -1,0 +1,18 @@
+"""The team's lists become translatable, like the approaches (core.translatable_migration)."""
+
+from django.db import migrations
+
+from core.translatable_migration import make_translatable
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("team", "0003_approaches_in_the_main_language"),
+        ("wagtailcore", "0098_apitoken"),
+    ]
+
+    operations = [
+        operation
+        for model_name in ["specialty", "sessionformat", "licensedstate"]
+        for operation in make_translatable("team", model_name)
+    ]
