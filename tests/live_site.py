@@ -76,6 +76,8 @@ def public_pages(team_member, open_job):
             Locale.objects.get(language_code="es")
         ).get_url(),
         "es-library": url(ResourceIndexPage, locale__language_code="es"),
+        "es-team": url(TeamIndexPage, locale__language_code="es"),
+        "es-team-member": url(TeamMemberPage, locale__language_code="es"),
         "es-search": "/es/search/?q=naloxona",
     }
 """

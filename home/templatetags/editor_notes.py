@@ -19,6 +19,7 @@ from django.apps import apps
 from django.utils.html import format_html, format_html_join
 from django.utils.text import get_text_list
 
+from core.locales import main_language_version
 from core.models import PracticeSettings
 from home.demo import demo_page, demo_value
 
@@ -78,7 +79,9 @@ def demo_details(thing, details, demo):
 
 
 def is_demo_page(page, fields):
-    """Whether `page` still reads as the demo wrote it: any of `fields` unchanged."""
+    """Whether `page` still reads as the demo wrote it: any of `fields` unchanged (in the main
+    language: a translation of a page that reads as the demo's is the demo's too)."""
+    page = main_language_version(page)
     entry = demo_page(page._meta.label, page.slug)
     if entry is None:
         return False

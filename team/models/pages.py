@@ -5,6 +5,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -15,7 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.jsonld import json_ld_script
-from core.locales import in_main_language
+from core.locales import in_language, in_main_language, locale_id_of, main_language_version
 from core.search_fields import PAGE_SEARCH_FIELDS
 from core.visibility import first_public_page, is_visible_to_public, visible_to_public
 
@@ -28,6 +30,24 @@ CARD_PHOTO = tuple(
     f"format-{kind}|fill-{size}" for kind in ("avif", "webp") for size in ("320x320", "160x160")
 )
 PROFILE_PHOTO = "fill-480x480"
+
+
+def in_language_shown(members):
+    """`members` (the main language's clinicians), each replaced by their page in the language
+    shown where it is translated and public: one query, whatever the number."""
+    shown = locale_id_of(get_language())
+    if not members or shown in (None, members[0].locale_id):
+        return members
+    translated = with_card_details(
+        visible_to_public(
+            TeamMemberPage.objects.filter(
+                translation_key__in=[member.translation_key for member in members],
+                locale_id=shown,
+            )
+        )
+    )
+    found = {member.translation_key: member for member in translated}
+    return [found.get(member.translation_key, member) for member in members]
 
 
 def with_card_details(members):
@@ -69,8 +89,15 @@ class TeamIndexPage(Page):
     class Meta:
         verbose_name = "team index"
 
+    @cached_property
+    def main_team(self):
+        return main_language_version(self)
+
     def members(self):
-        return visible_to_public(TeamMemberPage.objects.child_of(self)).order_by(
+        """The public clinicians: one team in every language (a translation of this page lists
+        the main language's clinicians, each shown in the visitor's language where their page
+        is translated: `in_language_shown`)."""
+        return visible_to_public(TeamMemberPage.objects.child_of(self.main_team)).order_by(
             "display_order", "title"
         )
 
@@ -80,7 +107,7 @@ class TeamIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         members = self.members()
         filters = TeamFilter(request.GET, queryset=members)
-        shown = list(with_card_details(filters.qs))
+        shown = in_language_shown(list(with_card_details(filters.qs)))
         context["filters"] = filters
         context["members"] = shown
         context["total_members"] = members.count() if filters.is_filtered else len(shown)
@@ -229,7 +256,8 @@ class TeamMemberPage(Page):
         url = contact.get_url(request=request)
         if not self.accepting_new_clients or not is_visible_to_public(self):
             return url
-        return f"{url}?{urlencode({'clinician': self.slug})}"
+        # The form knows each clinician by their main language page's slug.
+        return f"{url}?{urlencode({'clinician': main_language_version(self).slug})}"
 
     def person_json_ld(self, request=None):
         """Schema.org Person data, so search engines show who the clinician is."""
@@ -272,10 +300,10 @@ class TeamMemberPage(Page):
         context["reach_out_url"] = self.reach_out_url(request)
         context["team_index"] = self.get_parent()
         # Each approach links to where the explainer describes it.
-        explainer = first_public_page("home.ExplainerPage")
+        explainer = in_language(first_public_page("home.ExplainerPage"))
         context["explainer_url"] = explainer.get_url(request) if explainer else ""
         # Someone who sees clients by video links to where clients may be for it.
-        telehealth = first_public_page("team.TelehealthPage")
+        telehealth = in_language(first_public_page("team.TelehealthPage"))
         offers_video = telehealth is not None and any(
             item.pk == telehealth.telehealth_format_id for item in self.session_formats.all()
         )
@@ -284,7 +312,7 @@ class TeamMemberPage(Page):
 
 
 def contact_page():
-    return first_public_page("home.ContactPage")
+    return in_language(first_public_page("home.ContactPage"))
 
 
 class TelehealthPage(Page):
@@ -350,13 +378,21 @@ class TelehealthPage(Page):
         however many clinicians and states."""
         if self.telehealth_format_id is None:
             return []
-        members = visible_to_public(
-            TeamMemberPage.objects.filter(session_formats=self.telehealth_format_id)
-        ).order_by("display_order", "title")
+        members = list(
+            visible_to_public(
+                TeamMemberPage.objects.filter(
+                    session_formats=self.telehealth_format_id, **in_main_language()
+                )
+            )
+            .order_by("display_order", "title")
+            .prefetch_related("licensed_states")
+        )
+        # Each clinician's page in the language shown where it is translated.
+        shown = dict(zip(members, in_language_shown(members), strict=True))
         by_state = {}
-        for member in members.prefetch_related("licensed_states"):
+        for member in members:
             for state in member.licensed_states.all():
-                by_state.setdefault(state, []).append(member)
+                by_state.setdefault(state, []).append(shown[member])
         # The states' own order (Term's: editors drag them; a new one without a place goes last).
         return sorted(
             by_state.items(),

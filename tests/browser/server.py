@@ -44,6 +44,8 @@ PUBLIC_PAGES = [
     "es-contact",
     "es-browsing-safely",
     "es-library",
+    "es-team",
+    "es-team-member",
     "es-search",
 ]
 

@@ -40,16 +40,20 @@ def test_a_spanish_speaker_reads_finds_help_in_spanish_and_writes_in_spanish(
     assert page.locator(".resource-list .resource-card").count() >= 3
     assert serious_violations(page, axe_source) == []
 
-    # A clinician who offers therapy in Spanish, and her "Reach out today".
-    page.goto(live_site.url("/our-experts/maria-delgado/"))
-    expect(page.locator("main")).to_contain_text("Spanish")
-    page.locator("main").get_by_role("link", name="Reach out today").first.click()
-    expect(page).to_have_url(re.compile(r"/contact/\?clinician=maria-delgado$"))
-    # The contact page in Spanish: its switcher leads to the same form in Spanish.
-    page.locator(".language-switch a").click()
-    expect(page).to_have_url(re.compile(r"/es/contacto/$"))
+    # The team in Spanish, filtered to clinicians who offer therapy in Spanish; Maria's page in
+    # Spanish, and her "Reach out today", which chooses her on the Spanish contact form.
+    page.goto(live_site.url("/es/nuestro-equipo/"))
+    page.locator('select[name="language"]').select_option("spanish")
+    page.get_by_role("button", name="Mostrar profesionales").click()
+    expect(page).to_have_url(re.compile(r"language=spanish"))
+    page.get_by_role("link", name="Maria Delgado").click()
+    expect(page).to_have_url(re.compile(r"/es/nuestro-equipo/maria-delgado/$"))
+    expect(page.locator(".member__facts")).to_contain_text("Español")
+    assert serious_violations(page, axe_source) == []
+    page.locator("main").get_by_role("link", name="Escríbanos hoy").first.click()
+    expect(page).to_have_url(re.compile(r"/es/contacto/\?clinician=maria-delgado$"))
     expect(page.locator("html")).to_have_attribute("lang", "es")
-    page.get_by_label("¿Con quién le gustaría hablar?").select_option("maria-delgado")
+    expect(page.get_by_label("¿Con quién le gustaría hablar?")).to_have_value("maria-delgado")
     page.get_by_label("Su nombre").fill("Lucía")
     page.get_by_label("Teléfono o correo electrónico").fill("lucia@example.org")
     page.get_by_role("group", name=re.compile("Cómo prefiere")).get_by_label(

@@ -70,31 +70,50 @@ def test_a_resource_page_in_spanish_names_its_tags_in_spanish(client):
     assert links["Naloxona"].endswith("?topic=naloxone")
 
 
-def spanish_clinician():
-    member = TeamMemberPage.objects.filter(
-        languages__slug="spanish", locale__language_code="en"
-    ).first()
-    es = Locale.objects.get(language_code="es")
-    team = member.get_parent().specific.copy_for_translation(es)
-    team.save_revision().publish()
-    translated = member.copy_for_translation(es)
-    translated.save_revision().publish()
-    translated.refresh_from_db()
-    return translated
-
-
 def test_a_clinician_translated_into_spanish_has_their_lists_in_spanish(client):
-    member = spanish_clinician()
-    facts = page_at(client, member.url).select_one(".member__facts").get_text(" ", strip=True)
+    member = TeamMemberPage.objects.get(locale__language_code="es", slug="maria-delgado")
+    page = page_at(client, member.url)
+    facts = page.select_one(".member__facts").get_text(" ", strip=True)
     assert "Español" in facts
     assert "Spanish" not in facts
-    assert "Por video" in facts or "En persona" in facts
+    assert "Por video" in facts
+    assert "En persona" in facts
+    assert not page.select(".member__facts [lang]")
+    # Her links lead to the Spanish contact form (with her chosen) and explainer.
+    reach_out = page.select_one("a.button--large")["href"]
+    assert reach_out == "/es/contacto/?clinician=maria-delgado"
+    assert page.select(".member__facts a[href^='/es/que-es-la-reduccion-de-danos/#approach-']")
     # The Spanish team list filters by the same slugs, its choices in Spanish.
-    team = page_at(client, member.get_parent().url + "?language=spanish")
+    team = page_at(client, "/es/nuestro-equipo/?language=spanish")
     options = {o["value"]: o.get_text() for o in team.select('select[name="language"] option')}
     assert options["spanish"] == "Español"
     assert options["english"] == "Inglés"
-    assert member.title in team.select_one(".member-card").get_text()
+    links = [a["href"] for a in team.select(".member-card__link")]
+    assert member.url in links
+
+
+def test_the_spanish_team_lists_every_clinician_each_in_spanish_where_translated(client):
+    spanish = page_at(client, "/es/nuestro-equipo/")
+    english = page_at(client, "/our-experts/")
+    cards = spanish.select(".member-card")
+    assert len(cards) == len(english.select(".member-card"))
+    by_url = {card.select_one(".member-card__link")["href"]: card for card in cards}
+    maria = by_url["/es/nuestro-equipo/maria-delgado/"]
+    assert maria.select_one(".pronouns").get_text(" ", strip=True) == "pronombres: ella"
+    assert maria.select_one(".member-card__bio").get("lang") is None
+    # The others, not translated yet, in English and marked so.
+    others = [card for url, card in by_url.items() if not url.startswith("/es/")]
+    assert others
+    assert all(card.select_one(".member-card__bio")["lang"] == "en" for card in others)
+    assert all("Sesiones" in card.get_text() for card in cards)
+
+
+def test_the_spanish_contact_form_offers_each_clinician_once_in_spanish(client):
+    page = page_at(client, "/es/contacto/?clinician=maria-delgado")
+    options = [o.get_text() for o in page.select('select[name="clinician"] option')]
+    assert options.count("Maria Delgado (ella)") == 1
+    assert not any(option == "Maria Delgado (she/her)" for option in options)
+    assert page.select_one('select[name="clinician"] option[selected]')["value"] == "maria-delgado"
 
 
 def test_naming_the_lists_in_spanish_costs_no_query_once_warm(client):

@@ -168,7 +168,7 @@ def private_member(how):
         page=HomePage.objects.get(locale__language_code="en"), member=member, sort_order=0
     )
     if how == "ancestor":
-        restrict(TeamIndexPage.objects.get(), "login")
+        restrict(TeamIndexPage.objects.get(locale__language_code="en"), "login")
     else:
         restrict(member, how)
     return member
