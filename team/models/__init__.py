@@ -5,6 +5,7 @@ from .pages import (
     TeamIndexPage,
     TeamMemberPage,
     TelehealthPage,
+    in_language_shown,
     with_card_details,
 )
 from .taxonomy import LicensedState, SessionFormat, Specialty
@@ -19,5 +20,6 @@ __all__ = [
     "TeamIndexPage",
     "TeamMemberPage",
     "TelehealthPage",
+    "in_language_shown",
     "with_card_details",
 ]

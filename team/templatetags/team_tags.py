@@ -2,10 +2,12 @@
 
 from django import template
 from django.db.models import Prefetch
+from django.utils.translation import get_language
 from wagtail.images import get_image_model
 
+from core.locales import in_language, language_of
 from core.visibility import listing_url, visible_among
-from team.models import CARD_PHOTO, TeamMemberPage
+from team.models import CARD_PHOTO, TeamMemberPage, in_language_shown
 
 register = template.Library()
 
@@ -36,6 +38,19 @@ def featured_team_members(context, page):
         if member.pk in visible and member.pk not in seen:
             seen.add(member.pk)
             members.append(member)
-    # Clinicians live directly under the team index: no query for the parent page.
-    team_url = listing_url(members[0], request) if members else ""
-    return {"members": members, "team_url": team_url}
+    # Each in the language shown where their page is translated (one query on such a page).
+    members = in_language_shown(members, card_details=False)
+    return {"members": members, "team_url": team_url(members, request)}
+
+
+def team_url(members, request):
+    """The address of the team page in the language shown. Clinicians live directly under it,
+    so a shown clinician in that language gives it with no query; failing one, the team page's
+    translation is looked up (kept in the cache until the next edit)."""
+    if not members:
+        return ""
+    shown = next((m for m in members if language_of(m) == get_language()), None)
+    if shown is not None:
+        return listing_url(shown, request)
+    team = in_language(members[0].get_parent())
+    return team.get_url(request=request) or ""

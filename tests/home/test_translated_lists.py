@@ -155,3 +155,15 @@ def test_each_list_opens_on_the_main_language_and_shows_another_on_request(admin
     assert ResourceType.objects.filter(locale__language_code="es").count() == (
         main_entries(ResourceType).count()
     )
+
+
+def test_the_spanish_home_page_features_clinicians_in_spanish_where_translated(client):
+    featured = page_at(client, "/es/").select_one(".featured-team")
+    links = [a["href"] for a in featured.select(".member-card__link")]
+    assert "/es/nuestro-equipo/maria-delgado/" in links
+    assert "/our-experts/maria-delgado/" not in links
+    assert featured.select_one(".link-arrow")["href"] == "/es/nuestro-equipo/"
+    english = page_at(client, "/").select_one(".featured-team")
+    links = [a["href"] for a in english.select(".member-card__link")]
+    assert "/our-experts/maria-delgado/" in links
+    assert english.select_one(".link-arrow")["href"] == "/our-experts/"
