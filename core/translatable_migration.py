@@ -1,6 +1,9 @@
 """Wagtail's three steps for making a model that already has rows translatable: add its locale and
 translation key as optional fields, give every row the main language's locale and a key of its
-own, then make both required. Used by the migrations that made the lists translatable."""
+own, then make both required. Used by the migrations that made the lists translatable.
+
+Every site that has yet to apply those migrations will run these operations as they are then:
+what they do must never change. A different way belongs in a new function beside this one."""
 
 import uuid
 
