@@ -94,14 +94,15 @@ def main_language_version(page):
     return main.first() or page
 
 
-def terms_in_language_shown(model, request=None):
+def terms_in_language_shown(model, memo=None):
     """{translation key: entry} of the list `model` (a `core.models.Term`) in the language
-    shown: one query per list and language, then kept in the cache until the next edit and
-    remembered for the rest of the request."""
+    shown: one query per list and language, then kept in the cache until the next edit (the
+    same for every site), and remembered on `memo` (the request, or a form field: whatever
+    shows many entries at once)."""
     shown = get_language()
-    memo = request.__dict__.setdefault("terms_shown", {}) if request is not None else {}
+    remembered = memo.__dict__.setdefault("terms_shown", {}) if memo is not None else {}
     key = (model._meta.label, shown)
-    if key not in memo:
+    if key not in remembered:
 
         def entries():
             return {
@@ -109,15 +110,45 @@ def terms_in_language_shown(model, request=None):
                 for term in model.objects.filter(locale_id=locale_id_of(shown))
             }
 
-        memo[key] = page_cache.cached_until_next_publish(
-            "terms", request, entries, model._meta.label
+        remembered[key] = page_cache.cached_until_next_publish(
+            "terms", None, entries, model._meta.label
         )
-    return memo[key]
+    return remembered[key]
 
 
-def term_in_language_shown(term, request=None):
+def term_in_language_shown(term, memo=None):
     """A list's entry (pages are tagged with the main language's) in the language shown where
-    it is translated, else the entry itself; no lookup at all in the main language."""
+    it is translated, else the entry itself; no lookup at all in the main language. `memo`:
+    as for `terms_in_language_shown`."""
     if term is None or get_language() == language_of(term):
         return term
-    return terms_in_language_shown(type(term), request).get(term.translation_key, term)
+    return terms_in_language_shown(type(term), memo).get(term.translation_key, term)
+
+
+def pages_in_language_shown(pages, load=None):
+    """`pages` (a list of the main language's pages of one type), each replaced by its public
+    version in the language shown where there is one, read with `load(queryset)` (the related
+    rows a listing needs). Which pages are translated is kept in the cache until the next edit,
+    so a list with none costs no query, and one with some a query (and those of `load`)."""
+    shown = locale_id_of(get_language())
+    if not pages or shown in (None, pages[0].locale_id):
+        return pages
+    from core.visibility import visible_to_public
+
+    model = type(pages[0])
+
+    def public_translations():
+        translated = visible_to_public(model.objects.filter(locale_id=shown))
+        return dict(translated.values_list("translation_key", "pk"))
+
+    translations = page_cache.cached_until_next_publish(
+        "translated-pages", None, public_translations, model._meta.label
+    )
+    wanted = [
+        translations[page.translation_key] for page in pages if page.translation_key in translations
+    ]
+    if not wanted:
+        return pages
+    queryset = model.objects.filter(pk__in=wanted)
+    found = {page.translation_key: page for page in (load(queryset) if load else queryset)}
+    return [found.get(page.translation_key, page) for page in pages]

@@ -112,6 +112,19 @@ class MarkReviewedColumn(Column):
         return context
 
 
+def page_columns():
+    """A page report's first columns: the page (a link to edit it) and its type."""
+    return [
+        TitleColumn(
+            "title",
+            label="Page",
+            url_name="wagtailadmin_pages:edit",
+            accessor="get_admin_display_title",
+        ),
+        Column("page_type_display_name", label="Type"),
+    ]
+
+
 class ReviewsDueView(PageReportView):
     """Reports › Reviews due."""
 
@@ -123,13 +136,7 @@ class ReviewsDueView(PageReportView):
     results_template_name = "core/reviews_due_results.html"
     any_permission_required = REVIEWS_PERMISSIONS
     columns = [
-        TitleColumn(
-            "title",
-            label="Page",
-            url_name="wagtailadmin_pages:edit",
-            accessor="get_admin_display_title",
-        ),
-        Column("page_type_display_name", label="Type"),
+        *page_columns(),
         ReviewDateColumn("last_reviewed_on", label="Last reviewed", when_empty="Never"),
         ReviewDateColumn("review_due_on", label="Review due", when_empty="Never reviewed"),
         MarkReviewedColumn("mark_reviewed", label="Checked and still right?"),

@@ -6,12 +6,12 @@ one page's translations at a time; this is the whole site at a glance."""
 from django.db.models import Exists, OuterRef, Subquery
 from django.urls import path, reverse
 from django.utils.formats import date_format
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
-from core.review import PageReportMenuItem
+from core.review import PageReportMenuItem, page_columns
 
 TRANSLATE_PERMISSIONS = ["change"]
 
@@ -41,15 +41,7 @@ class TranslationsView(PageReportView):
 
     @property
     def columns(self):
-        columns = [
-            TitleColumn(
-                "title",
-                label="Page",
-                url_name="wagtailadmin_pages:edit",
-                accessor="get_admin_display_title",
-            ),
-            Column("page_type_display_name", label="Type"),
-        ]
+        columns = page_columns()
         for locale in other_locales():
             columns.append(
                 Column(

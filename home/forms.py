@@ -5,12 +5,11 @@ import re
 
 import django.forms
 from django.apps import apps
-from django.conf import settings
-from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
 from core.forms import BoundedFormBuilder
-from core.locales import in_main_language, locale_id_of
+from core.locales import in_main_language, pages_in_language_shown
 from core.visibility import visible_to_public
 
 CLINICIAN_FIELD = "clinician"
@@ -21,30 +20,20 @@ def clinicians_taking_new_clients():
     """(slug, name, name with pronouns) of each clinician who takes new clients and whose page
     anyone may see: a private clinician is neither offered nor accepted in a post."""
     member_model = apps.get_model("team", "TeamMemberPage")
-    members = (
+    members = list(
         visible_to_public(member_model.objects)
         .filter(accepting_new_clients=True, **in_main_language())
         .order_by("display_order", "title")
-        .only("title", "slug", "pronouns", "translation_key")
+        .only("title", "slug", "pronouns", "translation_key", "locale")
     )
-    # Offered by their names and pronouns in the language shown where their page is translated.
-    shown = locale_id_of(get_language())
-    translated = {}
-    if members and shown not in (None, locale_id_of(settings.LANGUAGE_CODE)):
-        translated = {
-            member.translation_key: member.name_with_pronouns
-            for member in member_model.objects.filter(
-                translation_key__in=[member.translation_key for member in members],
-                locale_id=shown,
-            ).only("title", "pronouns", "translation_key")
-        }
+    # Known by their main language page's slug; offered by their names and pronouns in the
+    # language shown where their page is translated.
+    shown = pages_in_language_shown(
+        members, load=lambda pages: pages.only("title", "pronouns", "translation_key", "locale")
+    )
     return [
-        (
-            member.slug,
-            member.title,
-            translated.get(member.translation_key, member.name_with_pronouns),
-        )
-        for member in members
+        (member.slug, member.title, shown_member.name_with_pronouns)
+        for member, shown_member in zip(members, shown, strict=True)
     ]
 
 

@@ -16,10 +16,10 @@ NOT_RECOGNISED = _("That choice was not recognized, so it was left out.")
 
 class ShownTermChoiceField(forms.ModelChoiceField):
     """Offers the main language's entries (the ones clinicians are tagged with), each named in
-    the language shown where it is translated."""
+    the language shown where it is translated (the list's entries read once, not per choice)."""
 
     def label_from_instance(self, obj):
-        return term_in_language_shown(obj).name
+        return term_in_language_shown(obj, memo=self).name
 
 
 class ListChoiceFilter(django_filters.ModelChoiceFilter):

@@ -4,8 +4,9 @@ specialties, the spectrum of approaches, the languages. Each app's lists subclas
 Every list is translatable (Wagtail's `TranslatableMixin`, translated with wagtail-localize like
 any snippet). Pages are tagged with the main language's entries only (`limit_choices_to`), so
 one tag serves every language; a page in another language shows each entry's name in that
-language where it is translated (`core.locales.term_names`). The slug is kept in step with the
-main language's, so a filtered list's address (?topic=naloxone) is the same in every language."""
+language where it is translated (`core.locales.term_in_language_shown`). The slug is kept in
+step with the main language's, so a filtered list's address (?topic=naloxone) is the same in
+every language."""
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel

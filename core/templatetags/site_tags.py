@@ -201,14 +201,14 @@ def in_language(page):
 def shown_term(context, term):
     """A list's entry (a topic, a specialty) in the language shown where it is translated
     (core.locales.term_in_language_shown); `{{ entry|lang_attr }}` marks one that is not."""
-    return locales.term_in_language_shown(term, context.get("request"))
+    return locales.term_in_language_shown(term, memo=context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
 def shown_terms(context, terms):
     """`shown_term` for each of `terms`."""
     request = context.get("request")
-    return [locales.term_in_language_shown(term, request) for term in terms]
+    return [locales.term_in_language_shown(term, memo=request) for term in terms]
 
 
 LOWER_CASE_LANGUAGE_NAMES = {"es", "fr", "it", "pt"}

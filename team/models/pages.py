@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -17,8 +16,12 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.jsonld import json_ld_script
-from core.locales import in_language, in_main_language, locale_id_of, main_language_version
-from core.page_cache import cached_until_next_publish
+from core.locales import (
+    in_language,
+    in_main_language,
+    main_language_version,
+    pages_in_language_shown,
+)
 from core.search_fields import PAGE_SEARCH_FIELDS
 from core.visibility import first_public_page, is_visible_to_public, visible_to_public
 
@@ -34,36 +37,16 @@ PROFILE_PHOTO = "fill-480x480"
 
 
 def in_language_shown(members, card_details=True):
-    """`members` (the main language's clinicians), each replaced by their page in the language
-    shown where it is translated and public, with everything a card shows (`card_details`) or
-    only the photo, which a translation shares with its source: the photo already loaded is
-    reused. Which pages are translated is kept in the cache until the next edit, so a page
-    with none costs no query, and one with some a query (and those of the card details)."""
-    shown = locale_id_of(get_language())
-    if not members or shown in (None, members[0].locale_id):
-        return members
-
-    def public_translations():
-        pages = visible_to_public(TeamMemberPage.objects.filter(locale_id=shown))
-        return dict(pages.values_list("translation_key", "pk"))
-
-    translations = cached_until_next_publish("clinicians-translated", None, public_translations)
-    wanted = [translations[m.translation_key] for m in members if m.translation_key in translations]
-    if not wanted:
-        return members
-    pages = TeamMemberPage.objects.filter(pk__in=wanted)
-    found = {
-        member.translation_key: member
-        for member in (with_card_details(pages) if card_details else pages)
-    }
-    shown_members = []
-    for member in members:
-        translated = found.get(member.translation_key, member)
-        photo_field = TeamMemberPage.photo.field
+    """`members` (the main language's clinicians), each by their page in the language shown
+    where it is translated and public (core.locales.pages_in_language_shown), with everything a
+    card shows (`card_details`) or only the photo, which a translation shares with its source:
+    the photo already loaded, with its renditions, is reused."""
+    shown = pages_in_language_shown(members, load=with_card_details if card_details else None)
+    photo_field = TeamMemberPage.photo.field
+    for member, translated in zip(members, shown, strict=True):
         if translated.photo_id == member.photo_id and photo_field.is_cached(member):
             translated.photo = member.photo
-        shown_members.append(translated)
-    return shown_members
+    return shown
 
 
 def with_card_details(members):
