@@ -29,10 +29,12 @@ Run it with `make audit` (which installs Chromium and the npm tools if missing),
 import argparse
 import json
 import os
+import select
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -48,7 +50,8 @@ from tests.live_site import (
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 REPORT_DIR = BASE_DIR / "artifacts" / "lighthouse"
-LIGHTHOUSE = BASE_DIR / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = BASE_DIR / "node_modules" / "lighthouse"
+LIGHTHOUSE_WORKER = Path(__file__).with_name("lighthouse_worker.mjs")
 VNU_JAR = BASE_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHROME_PATH = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = (
@@ -59,7 +62,7 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Pages that ask robots not to index them: SEO is judged without this one audit.
 NOINDEX_AUDIT = "is-crawlable"
 LIGHTHOUSE_TRIES = 3
-# Seconds one Lighthouse run may take (about 11 on this machine) before it counts as failed.
+# Seconds one Lighthouse run may take (about 7 on this machine) before it counts as failed.
 LIGHTHOUSE_TIMEOUT = 300
 
 # One page of each public type, named as in tests/live_site.public_pages.
@@ -174,21 +177,60 @@ def failing_audits(report, category, excluded):
     return names
 
 
-def run_lighthouse(base_url, name, path, output):
-    command = [
-        str(LIGHTHOUSE),
-        base_url + path,
-        f"--chrome-flags={CHROME_FLAGS}",
-        "--only-categories=" + ",".join(CATEGORIES),
-        "--output=json",
-        "--output=html",
-        f"--output-path={output}",
-        "--quiet",
-    ]
-    if EXPECTED_STATUS.get(name, 200) >= 400:
-        # Without it Lighthouse refuses to audit an error page at all.
-        command.append("--ignore-status-code")
-    env = dict(os.environ, CHROME_PATH=CHROME_PATH)
+class Lighthouse:
+    """Lighthouse runs in one Node process with one Chromium (tests/audit/lighthouse_worker.mjs),
+    started once for the whole audit, rather than the command line's Node and Chromium per page;
+    each run is the command line's own, in a fresh tab. The process is started again when it
+    stops answering."""
+
+    def __init__(self):
+        self.process = None
+
+    def start(self):
+        env = dict(os.environ, CHROME_PATH=CHROME_PATH, CHROME_FLAGS=CHROME_FLAGS)
+        self.process = subprocess.Popen(  # noqa: S603 (fixed arguments)
+            [shutil.which("node") or "node", str(LIGHTHOUSE_WORKER)],
+            cwd=BASE_DIR,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def stop(self):
+        if self.process:
+            self.process.stdin.close()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+            self.process = None
+
+    def run(self, url, output, ignore_status_code):
+        """One Lighthouse run; returns None, or what went wrong in a line."""
+        if self.process is None or self.process.poll() is not None:
+            self.start()
+        request = {
+            "url": url,
+            "output": str(output),
+            "categories": list(CATEGORIES),
+            "ignoreStatusCode": ignore_status_code,
+        }
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        ready, _, _ = select.select([self.process.stdout], [], [], LIGHTHOUSE_TIMEOUT)
+        line = self.process.stdout.readline() if ready else ""
+        if not line:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+            return f"no answer in {LIGHTHOUSE_TIMEOUT} s" if not ready else "Lighthouse exited"
+        reply = json.loads(line)
+        return None if reply["ok"] else reply["error"]
+
+
+def run_lighthouse(lighthouse, base_url, name, path, output):
     report_file = Path(f"{output}.report.json")
     # Lighthouse asks to be run again when a trace comes out broken (NO_NAVSTART and the like),
     # and now and then Chromium fails to start or answer on a busy machine: up to three tries,
@@ -199,33 +241,12 @@ def run_lighthouse(base_url, name, path, output):
             print(f"  {name}: Lighthouse again ({failure})", flush=True)
             time.sleep(5)
         report_file.unlink(missing_ok=True)
-        try:
-            result = subprocess.run(  # noqa: S603
-                command,
-                env=env,
-                cwd=BASE_DIR,
-                capture_output=True,
-                text=True,
-                timeout=LIGHTHOUSE_TIMEOUT,
-            )
-        except subprocess.TimeoutExpired:
-            failure = f"no answer in {LIGHTHOUSE_TIMEOUT} s"
-            continue
-        report = json.loads(report_file.read_text()) if report_file.exists() else None
-        if result.returncode == 0 and report and not report.get("runtimeError"):
-            return report, None
-        failure = lighthouse_failure(result, report)
+        # Without --ignore-status-code Lighthouse refuses to audit an error page at all.
+        failure = lighthouse.run(base_url + path, output, EXPECTED_STATUS.get(name, 200) >= 400)
+        if failure is None and report_file.exists():
+            return json.loads(report_file.read_text()), None
+        failure = failure or "no report written"
     return None, failure
-
-
-def lighthouse_failure(result, report):
-    """What went wrong in one Lighthouse run, in a line: its runtime error, or the last thing it
-    printed before exiting."""
-    if report and report.get("runtimeError"):
-        error = report["runtimeError"]
-        return f"{error.get('code')}: {error.get('message')}"
-    said = (result.stderr or result.stdout or "").strip().splitlines()
-    return f"exit code {result.returncode}" + (f": {said[-1][:300]}" if said else "")
 
 
 def performance_of(report):
@@ -233,25 +254,19 @@ def performance_of(report):
     return -1 if score is None else score
 
 
-def extra_run_prefix(name, attempt):
-    """The file prefix of a page's extra Lighthouse run. Lighthouse drops a last part such as
-    ".run2" from the prefix it is given (it takes it for an extension), which would overwrite
-    the first run's report and leave the extra run's missing: so no dot."""
-    return f"{name}-run{attempt}"
-
-
-def median_run(base_url, name, path):
+def median_run(lighthouse, base_url, name, path):
     """One Lighthouse run; when its performance score is under 100, two more and the run with
     the median performance score, as Lighthouse's guide to score variability advises: on a busy
     2-core machine the measured main-thread time, multiplied by the simulated 4x CPU slowdown,
     moves total blocking time by tens of milliseconds from one run to the next. A page that is
     really slow is slow in the median run too. The chosen run's reports keep the page's name.
     Returns the chosen report (None if that run failed), why it failed, and the number of runs."""
-    runs = [(*run_lighthouse(base_url, name, path, REPORT_DIR / name), REPORT_DIR / name)]
+    first = REPORT_DIR / name
+    runs = [(*run_lighthouse(lighthouse, base_url, name, path, first), first)]
     if performance_of(runs[0][0]) < 1:
         for attempt in (2, 3):
-            output = REPORT_DIR / extra_run_prefix(name, attempt)
-            runs.append((*run_lighthouse(base_url, name, path, output), output))
+            output = REPORT_DIR / f"{name}-run{attempt}"
+            runs.append((*run_lighthouse(lighthouse, base_url, name, path, output), output))
         runs.sort(key=lambda run: performance_of(run[0]))
     report, failure, chosen = runs[len(runs) // 2]
     for _, _, output in runs:
@@ -264,31 +279,58 @@ def median_run(base_url, name, path):
     return report, failure, len(runs)
 
 
-def audit_pages(base_url, pages):
+def audit_pages(base_url, pages, jobs=1):
+    """Every page judged, `jobs` at a time (each with its own Lighthouse and Chromium); the rows
+    come back in the pages' order."""
     rows, problems = [], []
-    for name, path in pages.items():
-        started = time.monotonic()
-        report, failure, run_count = median_run(base_url, name, path)
-        if report is None:
-            problems.append(f"{name}: Lighthouse failed {LIGHTHOUSE_TRIES} times: {failure}")
-            continue
-        explained = status_audits_explained(report, name, base_url + path)
-        scores, raw = {}, {}
-        for category in CATEGORIES:
-            excluded = left_out(name, category, explained)
-            scores[category] = category_score(report, category, excluded)
-            raw[category] = category_score(report, category, set())
-            if scores[category] != 100:
-                failed = ", ".join(failing_audits(report, category, excluded)) or "no score"
-                problems.append(f"{name}: {category} {scores[category]}: {failed}")
-        rows.append((name, path, scores, raw))
-        runs_note = f", median of {run_count} runs" if run_count > 1 else ""
-        print(
-            f"  {name:<16} " + " ".join(f"{scores[c]!s:>4}" for c in CATEGORIES),
-            f"({time.monotonic() - started:.0f} s{runs_note})",
-            flush=True,
-        )
+    queue = list(pages.items())
+    lock = threading.Lock()
+
+    def work():
+        lighthouse = Lighthouse()
+        try:
+            while True:
+                with lock:
+                    if not queue:
+                        return
+                    name, path = queue.pop(0)
+                audit_page(lighthouse, base_url, name, path, rows, problems)
+        finally:
+            lighthouse.stop()
+
+    threads = [threading.Thread(target=work) for _ in range(jobs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    order = list(pages)
+    rows.sort(key=lambda row: order.index(row[0]))
     return rows, problems
+
+
+def audit_page(lighthouse, base_url, name, path, rows, problems):
+    """Judge one page: its row of scores, or why it failed, added to `rows` and `problems`."""
+    started = time.monotonic()
+    report, failure, run_count = median_run(lighthouse, base_url, name, path)
+    if report is None:
+        problems.append(f"{name}: Lighthouse failed {LIGHTHOUSE_TRIES} times: {failure}")
+        return
+    explained = status_audits_explained(report, name, base_url + path)
+    scores, raw = {}, {}
+    for category in CATEGORIES:
+        excluded = left_out(name, category, explained)
+        scores[category] = category_score(report, category, excluded)
+        raw[category] = category_score(report, category, set())
+        if scores[category] != 100:
+            failed = ", ".join(failing_audits(report, category, excluded)) or "no score"
+            problems.append(f"{name}: {category} {scores[category]}: {failed}")
+    rows.append((name, path, scores, raw))
+    runs_note = f", median of {run_count} runs" if run_count > 1 else ""
+    print(
+        f"  {name:<16} " + " ".join(f"{scores[c]!s:>4}" for c in CATEGORIES),
+        f"({time.monotonic() - started:.0f} s{runs_note})",
+        flush=True,
+    )
 
 
 def summary_table(rows, html_errors):
@@ -313,9 +355,12 @@ def summary_table(rows, html_errors):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", help="audit only these pages (by name)")
+    parser.add_argument("--jobs", type=int, default=2, help="pages audited at once (2)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
     args = parser.parse_args(argv)
 
+    if not shutil.which("node"):
+        raise SystemExit("Node.js is missing: Lighthouse runs on it.")
     for tool in (LIGHTHOUSE, VNU_JAR, Path(CHROME_PATH)):
         if not tool.exists():
             raise SystemExit(f"{tool} is missing: run `make audit-deps`.")
@@ -346,7 +391,7 @@ def main(argv=None):
                 old_report.unlink()
         print(f"== Lighthouse (mobile) on {base_url}, reports in {REPORT_DIR}", flush=True)
         print(f"  {'page':<16} " + " ".join(f"{c[:4]:>4}" for c in CATEGORIES), flush=True)
-        rows, lighthouse_problems = audit_pages(base_url, pages)
+        rows, lighthouse_problems = audit_pages(base_url, pages, args.jobs)
         problems += lighthouse_problems
     finally:
         if server:

@@ -3,12 +3,10 @@ the issue allows (is-crawlable on noindex pages) and where a 404 page's own stat
 audit found."""
 
 import json
-import re
 from pathlib import Path
 
 from tests.audit.run_audit import (
     category_score,
-    extra_run_prefix,
     failing_audits,
     left_out,
     status_audits_explained,
@@ -122,7 +120,7 @@ def test_a_page_under_100_is_judged_on_the_median_of_three_runs(tmp_path, monkey
 
     scores = iter([0.96, 1.0, 0.98])
 
-    def fake_lighthouse(base_url, name, path, output):
+    def fake_lighthouse(lighthouse, base_url, name, path, output):
         score = next(scores)
         for kind in ("json", "html"):
             Path(f"{output}.report.{kind}").write_text(str(score))
@@ -131,7 +129,7 @@ def test_a_page_under_100_is_judged_on_the_median_of_three_runs(tmp_path, monkey
     monkeypatch.setattr(run_audit, "REPORT_DIR", tmp_path)
     monkeypatch.setattr(run_audit, "run_lighthouse", fake_lighthouse)
 
-    report, _, run_count = run_audit.median_run("http://127.0.0.1:1", "explainer", "/x/")
+    report, _, run_count = run_audit.median_run(None, "http://127.0.0.1:1", "explainer", "/x/")
 
     assert (run_count, report["categories"]["performance"]["score"]) == (3, 0.98)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
@@ -146,49 +144,43 @@ def test_a_page_at_100_is_run_once(tmp_path, monkeypatch):
 
     calls = []
 
-    def fake_lighthouse(base_url, name, path, output):
+    def fake_lighthouse(lighthouse, base_url, name, path, output):
         calls.append(output)
         return {"categories": {"performance": {"score": 1.0}}}, None
 
     monkeypatch.setattr(run_audit, "REPORT_DIR", tmp_path)
     monkeypatch.setattr(run_audit, "run_lighthouse", fake_lighthouse)
 
-    assert run_audit.median_run("http://127.0.0.1:1", "home", "/")[2] == 1
+    assert run_audit.median_run(None, "http://127.0.0.1:1", "home", "/")[2] == 1
     assert calls == [tmp_path / "home"]
 
 
-def fake_lighthouse_runs(monkeypatch, outcomes):
-    """Stand in for the Lighthouse command: each call takes the next outcome, a performance score
-    (the run writes its report) or the line it prints before failing with exit code 1."""
-    import subprocess
+class FakeLighthouse:
+    """Stands in for the Lighthouse worker: each run takes the next outcome, a performance score
+    (the run writes its report) or what the worker answers when the run fails."""
 
-    from tests.audit import run_audit
+    def __init__(self, outcomes):
+        self.outcomes, self.calls = iter(outcomes), []
 
-    outcomes, calls = iter(outcomes), []
-
-    def fake_run(command, **kwargs):
-        outcome = next(outcomes)
-        calls.append(command)
-        output = next(arg for arg in command if arg.startswith("--output-path="))
+    def run(self, url, output, ignore_status_code):
+        outcome = next(self.outcomes)
+        self.calls.append((url, ignore_status_code))
         if isinstance(outcome, str):
-            return subprocess.CompletedProcess(command, 1, "", f"starting\n{outcome}\n")
+            return outcome
         report = {"categories": {"performance": {"score": outcome}}}
-        Path(f"{output.split('=', 1)[1]}.report.json").write_text(json.dumps(report))
-        return subprocess.CompletedProcess(command, 0, "", "")
-
-    monkeypatch.setattr(run_audit.subprocess, "run", fake_run)
-    monkeypatch.setattr(run_audit.time, "sleep", lambda seconds: None)
-    return calls
+        Path(f"{output}.report.json").write_text(json.dumps(report))
+        return None
 
 
 def test_lighthouse_is_tried_again_when_chromium_fails(tmp_path, monkeypatch):
     from tests.audit import run_audit
 
-    calls = fake_lighthouse_runs(monkeypatch, ["Unable to connect to Chrome", "NO_NAVSTART", 1.0])
+    monkeypatch.setattr(run_audit.time, "sleep", lambda seconds: None)
+    lighthouse = FakeLighthouse(["Unable to connect to Chrome", "NO_NAVSTART", 1.0])
 
-    report, failure = run_audit.run_lighthouse("http://x", "home", "/", tmp_path / "home")
+    report, failure = run_audit.run_lighthouse(lighthouse, "http://x", "home", "/", tmp_path / "h")
 
-    assert (len(calls), report, failure) == (
+    assert (len(lighthouse.calls), report, failure) == (
         3,
         {"categories": {"performance": {"score": 1.0}}},
         None,
@@ -198,16 +190,18 @@ def test_lighthouse_is_tried_again_when_chromium_fails(tmp_path, monkeypatch):
 def test_a_page_lighthouse_never_audits_fails_with_what_lighthouse_said(tmp_path, monkeypatch):
     from tests.audit import run_audit
 
-    fake_lighthouse_runs(monkeypatch, ["Chrome crashed"] * 3)
+    monkeypatch.setattr(run_audit.time, "sleep", lambda seconds: None)
+    lighthouse = FakeLighthouse(["Chrome crashed"] * 3)
 
-    report, failure = run_audit.run_lighthouse("http://x", "home", "/", tmp_path / "home")
+    report, failure = run_audit.run_lighthouse(lighthouse, "http://x", "home", "/", tmp_path / "h")
 
     assert report is None
-    assert failure == "exit code 1: Chrome crashed"
+    assert failure == "Chrome crashed"
 
 
-def test_an_extra_runs_report_prefix_survives_lighthouses_extension_rule():
-    r"""Lighthouse strips what looks like an extension (/\.\w{2,4}$/) from --output-path."""
-    prefix = extra_run_prefix("library", 2)
-    assert re.sub(r"\.\w{2,4}$", "", prefix) == prefix
-    assert prefix != extra_run_prefix("library", 3) != "library"
+def test_the_404_page_is_audited_despite_its_status(tmp_path):
+    from tests.audit import run_audit
+
+    lighthouse = FakeLighthouse([1.0])
+    run_audit.run_lighthouse(lighthouse, "http://x", "not-found", "/nothing/", tmp_path / "nf")
+    assert lighthouse.calls == [("http://x/nothing/", True)]
