@@ -205,9 +205,11 @@ CLUSTER_ENV = DJANGO_SETTINGS_MODULE=config.settings.production \
 	AWS_S3_ENDPOINT_URL=http://127.0.0.1:$(CLUSTER_S3_PORT) AWS_S3_REGION_NAME=us-east-1 \
 	AWS_ACCESS_KEY_ID=cluster-drill AWS_SECRET_ACCESS_KEY=cluster-drill \
 	STATIC_ROOT=$(CURDIR)/.cluster/static MEDIA_ROOT=$(CURDIR)/.cluster/media
-.PHONY: cluster
-cluster: install browser-deps
+.PHONY: cluster cluster-deps
+cluster-deps: browser-deps
 	@command -v redis-server >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq redis-server; }
+
+cluster: install cluster-deps
 	@psql -q "$(CLUSTER_PG)/postgres" -c "DROP DATABASE IF EXISTS hrt_cluster" -c "CREATE DATABASE hrt_cluster"
 	$(CLUSTER_ENV) $(BIN)/python -m tools.cluster_drill --s3-port $(CLUSTER_S3_PORT) \
 		--redis-port $(CLUSTER_REDIS_PORT) $(CLUSTER_ARGS)
