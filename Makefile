@@ -106,7 +106,7 @@ lock:
 		| { echo "-r requirements.lock"; cat; } > requirements-dev.lock
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles
+	rm -rf $(VENV) .pytest_cache .ruff_cache .cache staticfiles
 
 # The resource library at 10,000 resources, in a scratch database (PostgreSQL when it is
 # running on 127.0.0.1:5432, SQLite otherwise). Prints server time and SQL queries.

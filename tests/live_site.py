@@ -6,12 +6,16 @@ production settings (WhiteNoise, compressed hashed static files) on 127.0.0.1 ov
 pytest-django's live_server would flush the demo content after each test, so the site runs in
 its own process and is spoken to like a visitor's browser does."""
 
+import datetime
+import hashlib
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -133,13 +137,94 @@ from django.core.management import call_command
 call_command("migrate", interactive=False, verbosity=0, skip_checks=False)
 call_command("load_demo_content")
 """
+# Then the built database and uploaded files are copied to KEPT, before the script changes them.
+KEEP_BUILT = """
+import shutil
+from pathlib import Path
+from django.conf import settings
+from django.db import connection
+connection.close()
+shutil.copyfile(settings.DATABASES["default"]["NAME"], Path(KEPT) / "site.sqlite3")
+if Path(settings.MEDIA_ROOT).exists():
+    shutil.copytree(settings.MEDIA_ROOT, Path(KEPT) / "media")
+"""
+
+# Built sites kept for the next build from the same files: `make test`'s browser tests build
+# one, and `make audit` after them takes a copy instead of building again. The folder is named by
+# a digest of every file in the project (see `source_digest`), so any change builds afresh.
+BUILT_SITES = BASE_DIR / ".cache" / "live-site"
+BUILDING = "building-"
+
+
+def source_digest():
+    """A digest of every file git would commit here (tracked, or new and not ignored), path and
+    contents, of the Python running and of today's date (the demo's events and openings are
+    dated from the day it is loaded): what a build reads, and more. None outside git."""
+    try:
+        listed = subprocess.run(  # noqa: S603 (fixed arguments)
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],  # noqa: S607
+            cwd=BASE_DIR,
+            capture_output=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    digest = hashlib.sha256(f"{sys.version} {datetime.date.today()}".encode())
+    for name in sorted(set(listed.split(b"\0")) - {b""}):
+        path = BASE_DIR / os.fsdecode(name)
+        digest.update(name + b"\0")
+        if path.is_file():  # a tracked file deleted in the working tree is skipped
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:24]
+
+
+def site_paths(env):
+    """The built site's database file, uploaded files and collected static files."""
+    return (
+        Path(env["DATABASE_URL"].removeprefix("sqlite:///")),
+        Path(env["MEDIA_ROOT"]),
+        Path(env["STATIC_ROOT"]),
+    )
+
+
+def copy_built(source, env):
+    database, media, static = site_paths(env)
+    shutil.copyfile(source / "site.sqlite3", database)
+    if (source / "media").exists():
+        shutil.copytree(source / "media", media, dirs_exist_ok=True)
+    shutil.copytree(source / "static", static, dirs_exist_ok=True)
 
 
 def build_site(env, script):
-    """Migrate the site's database, load the demo content and collect the static files; then
-    run `script` as `shell_json` does and return what it printed. The database's part is one
-    Django process rather than three (each spends a second or more starting Django), and the
-    static files are collected beside it, in a process of their own."""
+    """Migrate the site's database, load the demo content and collect the static files, or copy
+    them from a site built from the same files (BUILT_SITES); then run `script` as `shell_json`
+    does and return what it printed. The database's part is one Django process rather than
+    three (each spends a second or more starting Django), and the static files are collected
+    beside it, in a process of their own."""
+    digest = source_digest()
+    built = BUILT_SITES / digest if digest else None
+    if built and (built / "complete").exists():
+        copy_built(built, env)
+        return shell_json(env, script)
+    kept = Path(tempfile.mkdtemp(prefix=BUILDING, dir=ensure_folder(BUILT_SITES)))
+    try:
+        facts = build_and_keep(env, script, kept)
+        if built and not built.exists():
+            shutil.copytree(site_paths(env)[2], kept / "static")
+            (kept / "complete").touch()
+            # Only the newest build is kept: one from other files is no use any more (a build
+            # still under way is left to finish).
+            for older in BUILT_SITES.iterdir():
+                if older != kept and not older.name.startswith(BUILDING):
+                    shutil.rmtree(older, ignore_errors=True)
+            kept.rename(built)
+    finally:
+        shutil.rmtree(kept, ignore_errors=True)
+    return facts
+
+
+def build_and_keep(env, script, kept):
+    """The build itself, with a copy of the database and uploaded files left in `kept`."""
     collecting = subprocess.Popen(  # noqa: S603 (fixed arguments)
         [sys.executable, str(BASE_DIR / "manage.py"), "collectstatic", "--noinput", "-v0"],
         cwd=BASE_DIR,
@@ -149,12 +234,18 @@ def build_site(env, script):
         text=True,
     )
     try:
-        facts = shell_json(env, script, before=MIGRATE_AND_LOAD)
+        keep = f"KEPT = {str(kept)!r}\n" + KEEP_BUILT
+        facts = shell_json(env, script, before=MIGRATE_AND_LOAD + keep)
     finally:
         output, _ = collecting.communicate(timeout=600)
     if collecting.returncode:
         raise RuntimeError(f"manage.py collectstatic failed:\n{output}")
     return facts
+
+
+def ensure_folder(path):
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def shell_json(env, script, before=""):
