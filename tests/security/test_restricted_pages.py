@@ -127,10 +127,12 @@ def addresses_naming(client, pages):
     return naming
 
 
-@pytest.mark.parametrize("how", ["password", "login", "ancestor"])
-def test_a_private_page_is_named_nowhere_an_anonymous_visitor_can_reach(client, how):
-    copies = restricted_copies(how)
-    assert addresses_naming(client, copies.values()) == {}
+@pytest.mark.parametrize("ways", [("password", "login"), ("ancestor",)], ids="+".join)
+def test_a_private_page_is_named_nowhere_an_anonymous_visitor_can_reach(client, ways):
+    """Restricted on themselves (with a password, and other copies with a login, walked
+    together), or through their section's index page."""
+    copies = [page for how in ways for page in restricted_copies(how).values()]
+    assert addresses_naming(client, copies) == {}
 
 
 def test_the_walk_finds_public_copies_where_visitors_would_see_them(client):
