@@ -75,17 +75,26 @@ PUBLIC_READ = {
 }
 
 
-def manage(*args):
-    """manage.py in a process of its own, with the drill's environment, as a deploy runs it."""
-    done = subprocess.run(  # noqa: S603 (fixed arguments)
+def start_manage(*args):
+    """manage.py in a process of its own, with the drill's environment, as a deploy runs it;
+    `finish_manage` waits for it."""
+    return subprocess.Popen(  # noqa: S603 (fixed arguments)
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=600,
     )
-    if done.returncode:
-        raise ToolError(f"manage.py {' '.join(args)} failed:\n{done.stderr[-2000:]}")
+
+
+def finish_manage(process):
+    _output, errors = process.communicate(timeout=600)
+    if process.returncode:
+        raise ToolError(f"{' '.join(process.args[1:])} failed:\n{errors[-2000:]}")
+
+
+def manage(*args):
+    finish_manage(start_manage(*args))
 
 
 def wait_for_port(port, process, name):
@@ -135,9 +144,13 @@ class ClusterDrill:
             wait_for_port(self.s3_port, s3, "the S3-compatible store (moto)")
             self.make_buckets()
             print("== one release on both app servers: static files, migrations, demo content")
-            manage("collectstatic", "--noinput", "-v0")
-            manage("migrate", "--noinput", "-v0")
-            manage("load_demo_content")
+            # The static files are collected while the database is migrated and filled.
+            collecting = start_manage("collectstatic", "--noinput", "-v0")
+            try:
+                manage("migrate", "--noinput", "-v0")
+                manage("load_demo_content")
+            finally:
+                finish_manage(collecting)
             self.make_users()
             self.servers = [Server(port) for port in self.app_ports]
             stack.callback(lambda: [server.stop() for server in self.servers])

@@ -234,12 +234,12 @@ def run_lighthouse(lighthouse, base_url, name, path, output):
     report_file = Path(f"{output}.report.json")
     # Lighthouse asks to be run again when a trace comes out broken (NO_NAVSTART and the like),
     # and now and then Chromium fails to start or answer on a busy machine: up to three tries,
-    # a few seconds apart, then the failure stands with what Lighthouse said about it.
+    # two seconds apart, then the failure stands with what Lighthouse said about it.
     failure = None
     for attempt in range(1, LIGHTHOUSE_TRIES + 1):
         if attempt > 1:
             print(f"  {name}: Lighthouse again ({failure})", flush=True)
-            time.sleep(5)
+            time.sleep(2)
         report_file.unlink(missing_ok=True)
         # Without --ignore-status-code Lighthouse refuses to audit an error page at all.
         failure = lighthouse.run(base_url + path, output, EXPECTED_STATUS.get(name, 200) >= 400)

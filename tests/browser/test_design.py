@@ -36,10 +36,13 @@ def h1_top(page):
     )
 
 
-def test_screenshots_of_every_public_page_type(width_pages, live_site):
+@pytest.fixture(scope="module")
+def screens(width_pages, live_site):
+    """Every public page type at both widths, visited once: a full-page screenshot of each
+    (artifacts/screens/after/), and where its h1 starts, by (page name, width name)."""
     folder = SCREENS / SCREENS_SET
     folder.mkdir(parents=True, exist_ok=True)
-    tops = {}
+    shots, tops = {}, {}
     for width, page in width_pages.items():
         viewport = WIDTHS[width]
         for name in PUBLIC_PAGES:
@@ -47,18 +50,23 @@ def test_screenshots_of_every_public_page_type(width_pages, live_site):
             # network to fall idle as well costs half a second a page and adds nothing here).
             page.goto(live_site.url(name), wait_until="load")
             page.evaluate("document.fonts.ready.then(() => true)")
-            tops[f"{name} at {viewport['width']}"] = h1_top(page)
+            tops[name, width] = h1_top(page)
             path = folder / f"{name}-{viewport['width']}x{viewport['height']}.png"
             page.screenshot(path=path, full_page=True)
-            assert path.stat().st_size > 10_000
+            shots[name, width] = path
     print("h1 tops:", tops)
+    return {"shots": shots, "tops": tops}
+
+
+def test_screenshots_of_every_public_page_type(screens):
+    assert len(screens["shots"]) == len(PUBLIC_PAGES) * len(WIDTHS)
+    for path in screens["shots"].values():
+        assert path.stat().st_size > 10_000, path.name
 
 
 @pytest.mark.parametrize("page_name", PUBLIC_PAGES)
-def test_the_h1_starts_in_the_first_260_px_of_a_phone(width_pages, live_site, page_name):
-    page = width_pages["phone"]
-    page.goto(live_site.url(page_name))
-    top = h1_top(page)
+def test_the_h1_starts_in_the_first_260_px_of_a_phone(screens, page_name):
+    top = screens["tops"][page_name, "phone"]
     assert top is not None, "the page has no h1 in <main>"
     assert top <= H1_TOP_LIMIT, f"the h1 starts at y={top:.0f}"
 
