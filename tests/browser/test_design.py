@@ -71,15 +71,25 @@ def test_the_h1_starts_in_the_first_260_px_of_a_phone(screens, page_name):
     assert top <= H1_TOP_LIMIT, f"the h1 starts at y={top:.0f}"
 
 
+def menu_link_tops(page):
+    return page.eval_on_selector_all(
+        ".main-nav__link", "links => links.map(link => link.getBoundingClientRect().top)"
+    )
+
+
 def test_the_menu_is_one_row_on_a_desktop(width_pages, live_site):
     page = width_pages["desktop"]
     for name in ("home", "team-member"):
-        page.goto(live_site.url(name))
-        # Measured in the site's typeface: until it loads, the wider fallback may wrap.
-        page.evaluate("document.fonts.ready.then(() => true)")
-        tops = page.eval_on_selector_all(
-            ".main-nav__link", "links => links.map(link => link.getBoundingClientRect().top)"
-        )
+        # Measured in the site's typeface: the wider fallback may wrap. With `font-display:
+        # optional` a page whose typeface came late keeps the fallback (on a busy machine, even
+        # from the cache); a visit that finds it in time uses it. A menu that wraps in the
+        # typeface itself wraps on every visit, so up to three visits are allowed.
+        for _visit in range(3):
+            page.goto(live_site.url(name))
+            page.evaluate("document.fonts.ready.then(() => true)")
+            tops = menu_link_tops(page)
+            if len(set(tops)) == 1:
+                break
         assert len(tops) >= 5
         assert len(set(tops)) == 1, f"the menu wraps on {name}: link tops {tops}"
         # No menu button on a desktop: the menu and the search box are simply there.
