@@ -203,15 +203,16 @@ def build_site(env, script):
     beside it, in a process of their own."""
     digest = source_digest()
     built = BUILT_SITES / digest if digest else None
-    if built and (built / "complete").exists():
+    # A kept build is renamed into place only once it is whole, so one there is complete.
+    if built and built.exists():
         copy_built(built, env)
         return shell_json(env, script)
-    kept = Path(tempfile.mkdtemp(prefix=BUILDING, dir=ensure_folder(BUILT_SITES)))
+    BUILT_SITES.mkdir(parents=True, exist_ok=True)
+    kept = Path(tempfile.mkdtemp(prefix=BUILDING, dir=BUILT_SITES))
     try:
         facts = build_and_keep(env, script, kept)
         if built and not built.exists():
             shutil.copytree(site_paths(env)[2], kept / "static")
-            (kept / "complete").touch()
             # Only the newest build is kept: one from other files is no use any more (a build
             # still under way is left to finish).
             for older in BUILT_SITES.iterdir():
@@ -241,11 +242,6 @@ def build_and_keep(env, script, kept):
     if collecting.returncode:
         raise RuntimeError(f"manage.py collectstatic failed:\n{output}")
     return facts
-
-
-def ensure_folder(path):
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def shell_json(env, script, before=""):

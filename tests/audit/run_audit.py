@@ -29,15 +29,16 @@ Run it with `make audit` (which installs Chromium and the npm tools if missing),
 import argparse
 import json
 import os
+import queue
 import select
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from tests.live_site import (
@@ -280,41 +281,39 @@ def median_run(lighthouse, base_url, name, path):
 
 
 def audit_pages(base_url, pages, jobs=1):
-    """Every page judged, `jobs` at a time (each with its own Lighthouse and Chromium); the rows
-    come back in the pages' order."""
-    rows, problems = [], []
-    queue = list(pages.items())
-    lock = threading.Lock()
+    """Every page judged, `jobs` at a time, each run on one of `jobs` Lighthouse workers (each
+    with its own Chromium); the rows come back in the pages' order."""
+    workers = queue.SimpleQueue()
+    started = [Lighthouse() for _ in range(jobs)]
+    for lighthouse in started:
+        workers.put(lighthouse)
 
-    def work():
-        lighthouse = Lighthouse()
+    def judge(page):
+        lighthouse = workers.get()
         try:
-            while True:
-                with lock:
-                    if not queue:
-                        return
-                    name, path = queue.pop(0)
-                audit_page(lighthouse, base_url, name, path, rows, problems)
+            return audit_page(lighthouse, base_url, *page)
         finally:
-            lighthouse.stop()
+            workers.put(lighthouse)
 
-    threads = [threading.Thread(target=work) for _ in range(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    order = list(pages)
-    rows.sort(key=lambda row: order.index(row[0]))
+    try:
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            judged = list(pool.map(judge, pages.items()))
+    finally:
+        for lighthouse in started:
+            lighthouse.stop()
+    rows = [row for row, _ in judged if row]
+    problems = [problem for _, page_problems in judged for problem in page_problems]
     return rows, problems
 
 
-def audit_page(lighthouse, base_url, name, path, rows, problems):
-    """Judge one page: its row of scores, or why it failed, added to `rows` and `problems`."""
+def audit_page(lighthouse, base_url, name, path):
+    """Judge one page: its row of scores (None if Lighthouse never audited it), and what is
+    wrong with it."""
     started = time.monotonic()
     report, failure, run_count = median_run(lighthouse, base_url, name, path)
     if report is None:
-        problems.append(f"{name}: Lighthouse failed {LIGHTHOUSE_TRIES} times: {failure}")
-        return
+        return None, [f"{name}: Lighthouse failed {LIGHTHOUSE_TRIES} times: {failure}"]
+    problems = []
     explained = status_audits_explained(report, name, base_url + path)
     scores, raw = {}, {}
     for category in CATEGORIES:
@@ -324,13 +323,13 @@ def audit_page(lighthouse, base_url, name, path, rows, problems):
         if scores[category] != 100:
             failed = ", ".join(failing_audits(report, category, excluded)) or "no score"
             problems.append(f"{name}: {category} {scores[category]}: {failed}")
-    rows.append((name, path, scores, raw))
     runs_note = f", median of {run_count} runs" if run_count > 1 else ""
     print(
         f"  {name:<16} " + " ".join(f"{scores[c]!s:>4}" for c in CATEGORIES),
         f"({time.monotonic() - started:.0f} s{runs_note})",
         flush=True,
     )
+    return (name, path, scores, raw), problems
 
 
 def summary_table(rows, html_errors):
