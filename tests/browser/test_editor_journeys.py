@@ -20,7 +20,9 @@ def test_the_preview_panel_and_the_checks_work_for_every_page_type(page, live_si
         page.goto(live_site.url(f"/admin/pages/{page_id}/edit/"))
         page.locator('[data-side-panel-toggle="preview"]').click()
         frame = page.frame_locator("#w-preview-iframe")
-        expect(frame.locator("h1").first, page_type).to_be_visible()
+        # The preview is the whole page rendered from the form's data (the library with its
+        # facets, for one): on a busy machine that can take longer than Playwright's 5 s.
+        expect(frame.locator("h1").first, page_type).to_be_visible(timeout=15_000)
         page.locator('[data-side-panel-toggle="checks"]').click()
         # The checks fill in the word count once they have read the preview.
         expect(page.locator("[data-content-word-count]"), page_type).not_to_have_text("-")
