@@ -28,28 +28,32 @@ def locale_id_of(language_code):
 
 def in_language_shown(pages, site, request):
     """`pages` of `site` as a visitor in the language shown looks for them: the pages of every
-    language's tree of the site, less those that have a version in the language shown, so each
-    page is found once, in that language where it is translated and otherwise in its own.
+    language's tree of the site, less those whose version in the language shown is public, so
+    each page is found once, in that language where it is translated and otherwise in its own.
     Plain filters on indexed fields, which every search backend understands; the tree's roots
-    and translations are kept in the cache until the next edit."""
+    and the pages a translation stands for are kept in the cache until the next edit. Those are
+    as many as the translated pages, whatever the number of pages in one language."""
     from wagtail.models import Page
+
+    from core.visibility import visible_to_public
 
     shown = locale_id_of(get_language())
 
     def tree():
         roots = site.root_page.get_translations(inclusive=True).values_list("path", flat=True)
-        translated = Page.objects.filter(locale_id=shown, depth__gt=1).values_list(
-            "translation_key", flat=True
+        translations = visible_to_public(Page.objects.filter(locale_id=shown, depth__gt=1))
+        stood_for = Page.objects.exclude(locale_id=shown).filter(
+            translation_key__in=translations.values("translation_key")
         )
-        return list(roots), list(translated)
+        return list(roots), list(stood_for.values_list("pk", flat=True))
 
-    roots, translated = page_cache.cached_until_next_publish(
-        "language-tree", request, tree, site.pk
+    roots, stood_for = page_cache.cached_until_next_publish(
+        "language-trees", request, tree, site.pk
     )
     in_site = Q()
     for path in roots:
         in_site |= Q(path__startswith=path)
-    return pages.filter(in_site).exclude(Q(translation_key__in=translated) & ~Q(locale_id=shown))
+    return pages.filter(in_site).exclude(pk__in=stood_for)
 
 
 def in_main_language():

@@ -323,6 +323,15 @@ def test_site_search_finds_each_page_once_in_the_language_shown(client):
     )
 
 
+def test_a_page_whose_translation_is_unpublished_is_found_in_its_own_language(client):
+    # Only a public translation stands in for its page; while the Spanish goals page is a
+    # draft again, the Spanish search finds the English one.
+    Page.objects.get(url_path__endswith="/metas/").specific.unpublish()
+    found = result_links(client, "/es/search/?q=goals")
+    assert "/goals/" in found
+    assert "/es/metas/" not in found
+
+
 def test_autocomplete_offers_the_spanish_pages_from_the_spanish_box(client):
     found = client.get("/es/search/autocomplete/", {"q": "metas"}).json()["results"]
     assert "/es/metas/" in [result["url"] for result in found]
