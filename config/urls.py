@@ -47,8 +47,14 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
         )
     ]
 
-urlpatterns += [
-    # Wagtail's own forms for private pages, before the catch-all that would take them for pages.
+# What visitors read, in their language: English at the root, Spanish under /es/ (the language
+# comes from the address, core.middleware.PathLocaleMiddleware; docs/decisions.md says why).
+urlpatterns += i18n_patterns(
+    # Site search is not a cached page view (and its views say never_cache themselves).
+    path("search/", search_views.search, name="search"),
+    path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
+    # Wagtail's own forms for private pages, in the language of the page that asks (a wrong
+    # password or login is answered in it), before the catch-all that would take them for pages.
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         core_views.authenticate_with_password,
@@ -59,14 +65,6 @@ urlpatterns += [
         LoginView.as_view(template_name=settings.WAGTAIL_FRONTEND_LOGIN_TEMPLATE),
         name="wagtailcore_login",
     ),
-]
-
-# What visitors read, in their language: English at the root, Spanish under /es/ (the language
-# comes from the address, core.middleware.PathLocaleMiddleware; docs/decisions.md says why).
-urlpatterns += i18n_patterns(
-    # Site search is not a cached page view (and its views say never_cache themselves).
-    path("search/", search_views.search, name="search"),
-    path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     # Wagtail's pages, kept whole for anonymous visitors (core/page_cache.py says which
     # responses qualify: never a form, a search, or anything for a logged-in editor).
     re_path(

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.urls import clear_url_caches
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 from home.models.pages import StandardPage
 from tests.support import assert_no_inline_code
@@ -73,6 +73,29 @@ def test_the_right_password_opens_the_page(client, password_page):
     opened = client.get(password_page.url)
     assert opened.status_code == 200
     assert SECRET in opened.text
+
+
+def test_a_spanish_private_page_asks_and_answers_in_spanish(client):
+    spanish_home = Page.objects.get(depth=2, locale__language_code="es")
+    page = spanish_home.add_child(
+        instance=StandardPage(title=SECRET, slug="grupo-de-los-jueves", show_in_menus=False)
+    )
+    page.save_revision().publish()
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password=PASSWORD
+    )
+    form = form_of(client.get(page.url))
+    assert form["action"].startswith("/es/")
+    fields = {field["name"]: field.get("value", "") for field in form.select("input[name]")}
+    wrong = client.post(form["action"], {**fields, "password": "nope"})
+    assert wrong.status_code == 200
+    answer = BeautifulSoup(wrong.content, "html.parser")
+    assert answer.html["lang"] == "es"
+    assert "Esa contraseña no es correcta" in wrong.text
+    assert client.post(form["action"], {**fields, "password": PASSWORD})["Location"] == page.url
+    login = client.get("/es/_util/login/")
+    assert BeautifulSoup(login.content, "html.parser").html["lang"] == "es"
+    assert form_of(login)["action"].startswith("/es/")
 
 
 def test_wrong_passwords_are_limited_per_person(client, password_page, settings):
