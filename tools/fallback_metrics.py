@@ -2,53 +2,80 @@
 (or Liberation Sans, drawn to Arial's widths) so that text set in it is as wide as in Source
 Sans 3, and the line heights that then match.
 
-Width is the average advance of the letters and the space, weighted by how often each occurs in
-English text; a word wraps, and a menu keeps to one row, by that average. The line metrics are
-Source Sans 3's (it uses its typographic ones), divided by the scale.
+Width is measured on the site's own words, as they wrap: the demo's English page text and its
+Spanish translation (home/demo_data/), capitals, accents and punctuation included, each language
+counting for half. The line metrics are Source Sans 3's (it uses its typographic ones), divided
+by the scale.
 
 Run outside the site's environment, with fontTools:
     python3 -m venv /tmp/fonttools && /tmp/fonttools/bin/pip install fonttools brotli
     /tmp/fonttools/bin/python tools/fallback_metrics.py
 """
 
+import ast
+import re
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
-FONTS = Path(__file__).resolve().parent.parent / "static" / "fonts" / "source-sans-3"
+ROOT = Path(__file__).resolve().parent.parent
+FONTS = ROOT / "static" / "fonts" / "source-sans-3"
 ARIAL_METRICS = Path("/usr/share/fonts/truetype/liberation")
-# Letters per hundred of English text (the usual table), and the spaces between words.
-FREQUENCY = dict(
-    zip(
-        "abcdefghijklmnopqrstuvwxyz ",
-        [8.2, 1.5, 2.8, 4.3, 12.7, 2.2, 2.0, 6.1, 7.0, 0.15, 0.77, 4.0, 2.4, 6.7, 7.5, 1.9, 0.095]
-        + [6.0, 6.3, 9.1, 2.8, 0.98, 2.4, 0.15, 2.0, 0.074, 18.0],
-        strict=True,
-    )
-)
+DEMO = ROOT / "home" / "demo_data"
 WEIGHTS = {
     400: ("source-sans-3-latin-400-normal.woff2", "LiberationSans-Regular.ttf"),
     700: ("source-sans-3-latin-700-normal.woff2", "LiberationSans-Bold.ttf"),
 }
+# A one-line string of text in a TOML file, and a translation's line in a PO file.
+QUOTED = re.compile(r'^\s*(?:[\w-]+\s*=\s*)?("[^"\n]{20,}")', re.MULTILINE)
+TRANSLATED = re.compile(r'^(?:msgstr )?("[^\n]*")$', re.MULTILINE)
 
 
-def average_width(font):
-    """The average advance of a letter or space, in ems."""
+def samples():
+    """{language: the demo's text in it}."""
+    english = [
+        ast.literal_eval(found)
+        for path in sorted(DEMO.glob("*.toml"))
+        for found in QUOTED.findall(path.read_text(encoding="utf-8"))
+    ]
+    spanish, in_msgstr = [], False
+    for line in (DEMO / "es.po").read_text(encoding="utf-8").splitlines():
+        if line.startswith(("msgid", "msgctxt", "#")) or not line:
+            in_msgstr = False
+        if line.startswith("msgstr"):
+            in_msgstr = True
+        found = TRANSLATED.match(line)
+        if in_msgstr and found:
+            spanish.append(ast.literal_eval(found.group(1)))
+    return {"en": " ".join(english), "es": " ".join(spanish)}
+
+
+def width(font, text):
+    """The advance of `text` in ems (kerning aside)."""
     advances, glyphs = font["hmtx"], font.getBestCmap()
-    total = sum(advances[glyphs[ord(char)]][0] * share for char, share in FREQUENCY.items())
-    return total / sum(FREQUENCY.values()) / font["head"].unitsPerEm
+    return sum(advances[glyphs[ord(char)]][0] for char in text) / font["head"].unitsPerEm
 
 
 def main():
+    texts = samples()
     for weight, (typeface_file, fallback_file) in WEIGHTS.items():
         typeface, fallback = TTFont(FONTS / typeface_file), TTFont(ARIAL_METRICS / fallback_file)
-        scale = average_width(typeface) / average_width(fallback)
+        ratios = []
+        for text in texts.values():
+            both = "".join(
+                char
+                for char in text
+                if ord(char) in typeface.getBestCmap() and ord(char) in fallback.getBestCmap()
+            )
+            ratios.append(width(typeface, both) / width(fallback, both))
+        scale = sum(ratios) / len(ratios)
         em, os2 = typeface["head"].unitsPerEm, typeface["OS/2"]
         print(
             f"font-weight {weight}: size-adjust {scale:.2%}; "
             f"ascent-override {os2.sTypoAscender / em / scale:.2%}; "
             f"descent-override {-os2.sTypoDescender / em / scale:.2%}; "
-            f"line-gap-override {os2.sTypoLineGap / em / scale:.2%}"
+            f"line-gap-override {os2.sTypoLineGap / em / scale:.2%} "
+            f"(English {ratios[0]:.2%}, Spanish {ratios[1]:.2%})"
         )
 
 

@@ -77,15 +77,24 @@ def menu_link_tops(page):
     )
 
 
+FALLBACK_IN_USE = """() => [...document.fonts].some(face =>
+    face.family.replace(/"/g, "") === "Source Sans 3 fallback" && face.status === "loaded")"""
+
+
 def test_the_menu_is_one_row_on_a_desktop(width_pages, live_site):
     page = width_pages["desktop"]
-    for name in ("home", "team-member"):
+    for name, menu, site_search in (
+        ("home", "Main", "Site search"),
+        ("team-member", "Main", "Site search"),
+        ("es-home", "Principal", "Buscar en el sitio"),
+    ):
         # In the fallback, as a first visit whose typeface comes late shows the page (`font-display:
         # optional`), and in the typeface, or the fallback again if it is still late: the
         # fallback is scaled to the typeface's widths, so either way the menu keeps to one row.
         page.route("**/*.woff2", lambda route: route.abort())
         page.goto(live_site.url(name))
         in_fallback = menu_link_tops(page)
+        assert page.evaluate(FALLBACK_IN_USE), "the scaled fallback face was not used"
         page.unroute("**/*.woff2")
         page.goto(live_site.url(name))
         page.evaluate("document.fonts.ready.then(() => true)")
@@ -96,8 +105,8 @@ def test_the_menu_is_one_row_on_a_desktop(width_pages, live_site):
         )
         assert len(set(tops)) == 1, f"the menu wraps on {name}: link tops {tops}"
         # No menu button on a desktop: the menu and the search box are simply there.
-        assert page.get_by_role("navigation", name="Main").is_visible()
-        assert page.get_by_role("search", name="Site search").is_visible()
+        assert page.get_by_role("navigation", name=menu).is_visible()
+        assert page.get_by_role("search", name=site_search).is_visible()
         assert page.locator(".site-header__toggle").filter(visible=True).count() == 0
 
 
