@@ -128,6 +128,15 @@ def test_the_sitemap_pairs_each_page_with_its_translation_as_the_head_does(clien
     assert entries["http://localhost/careers/"] == {}
 
 
+def test_the_spanish_menu_keeps_the_english_menus_order_with_the_contact_page_last(client):
+    def menu(address):
+        return [a["href"] for a in page_at(client, address).select(".main-nav__link")]
+
+    english = [PAIRS[spanish] for spanish in menu("/es/")]
+    assert english == [address for address in menu("/") if address in english]
+    assert english[-1] == "/contact/"
+
+
 def test_the_crisis_lines_are_in_spanish_with_a_one_tap_text_in_spanish(client):
     page = page_at(client, "/es/")
     banner = page.select_one(".crisis")
@@ -325,7 +334,8 @@ def test_site_search_finds_each_page_once_in_the_language_shown(client):
 
 def test_a_page_whose_translation_is_unpublished_is_found_in_its_own_language(client):
     # Only a public translation stands in for its page; while the Spanish goals page is a
-    # draft again, the Spanish search finds the English one.
+    # draft again, the Spanish search finds the English one (the search before it was kept).
+    assert "/goals/" not in result_links(client, "/es/search/?q=goals")
     Page.objects.get(url_path__endswith="/metas/").specific.unpublish()
     found = result_links(client, "/es/search/?q=goals")
     assert "/goals/" in found
