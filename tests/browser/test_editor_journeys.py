@@ -15,10 +15,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 def open_preview(page, edit_url, page_type):
     """Open the edit form's preview panel and wait for the page rendered in it.
 
-    Each preview shows in about 1 to 3 s, on a busy machine too. Twice in a dozen CI runs one
-    preview stayed on its empty placeholder for 15 s (Wagtail's preview never loaded its frame);
-    reloading the form, as an editor would, showed it. So the form is opened twice at most."""
+    Wagtail reopens the side panel last opened (kept in the browser's storage) as the form
+    loads, so that is forgotten first: the form opens with no panel, and the click opens the
+    preview rather than racing the panel being reopened or closing it. Each preview shows in
+    about 1 to 3 s, on a busy machine too; twice in about a dozen CI runs one stayed on its
+    empty placeholder for 15 s, so the form is opened twice at most."""
     for attempt in range(2):
+        page.evaluate("localStorage.removeItem('wagtail:side-panel-open')")
         page.goto(edit_url)
         page.locator('[data-side-panel-toggle="preview"]').click()
         heading = page.frame_locator("#w-preview-iframe").locator("h1").first

@@ -21,7 +21,8 @@ def count_queries(client, django_assert_max_num_queries, query, max_queries=MAX_
 
 
 def longest(queries):
-    """The longest statement's length: the search itself, which names no page by id."""
+    """The longest statement's length: the search itself, which names by id only the pages
+    that a translation stands for."""
     return max(len(query["sql"]) for query in queries)
 
 
