@@ -20,7 +20,8 @@ brackets wherever something was left out.
 
 Performance under simulated throttling varies from run to run with the machine's load: a page
 whose first run scores under 100 is run twice more and judged on the median run, as Lighthouse's
-own guide to variability advises.
+own guide to variability advises; a page whose median still falls short on performance alone is
+judged once more at the end, when no other page is being audited, and that judgement stands.
 
 Run it with `make audit` (which installs Chromium and the npm tools if missing), or directly:
 `.venv/bin/python -m tests.audit.run_audit [--only NAME ...] [--keep]`.
@@ -298,12 +299,31 @@ def audit_pages(base_url, pages, jobs=1):
     try:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             judged = list(pool.map(judge, pages.items()))
+        # A page short of 100 on performance alone was measured while other pages (and, in CI,
+        # the cluster drill) shared the machine; Lighthouse's guide to variability asks for an
+        # otherwise idle one. Such a page is judged once more at the end, alone, by the same
+        # rule (its median of three runs when a run falls short), and that judgement stands.
+        for index, (name, path) in enumerate(pages.items()):
+            if short_on_performance_alone(judged[index][0]):
+                print(f"  {name}: judged again, alone", flush=True)
+                judged[index] = audit_page(started[0], base_url, name, path)
     finally:
         for lighthouse in started:
             lighthouse.stop()
     rows = [row for row, _ in judged if row]
     problems = [problem for _, page_problems in judged for problem in page_problems]
     return rows, problems
+
+
+def short_on_performance_alone(row):
+    """Whether a page's row (None if Lighthouse never audited it) falls short of 100 on
+    performance only."""
+    if row is None:
+        return False
+    scores = row[2]
+    return scores["performance"] != 100 and all(
+        scores[category] == 100 for category in CATEGORIES if category != "performance"
+    )
 
 
 def audit_page(lighthouse, base_url, name, path):

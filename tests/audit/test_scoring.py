@@ -205,3 +205,54 @@ def test_the_404_page_is_audited_despite_its_status(tmp_path):
     lighthouse = FakeLighthouse([1.0])
     run_audit.run_lighthouse(lighthouse, "http://x", "not-found", "/nothing/", tmp_path / "nf")
     assert lighthouse.calls == [("http://x/nothing/", True)]
+
+
+def full_report(performance):
+    """A report scoring 100 in every category but performance."""
+    scores = {"performance": performance, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+    categories = {name: {"score": score, "auditRefs": []} for name, score in scores.items()}
+    return {"categories": categories, "audits": {}}
+
+
+class ScoredLighthouse:
+    """Stands in for the Lighthouse worker, with a full report whose performance score comes
+    from `scores` in turn."""
+
+    def __init__(self, scores):
+        self.scores = scores
+
+    def run(self, url, output, ignore_status_code):
+        Path(f"{output}.report.json").write_text(json.dumps(full_report(next(self.scores))))
+        return None
+
+    def stop(self):
+        pass
+
+
+def test_a_page_short_on_performance_alone_is_judged_again_alone_and_that_stands(
+    tmp_path, monkeypatch
+):
+    from tests.audit import run_audit
+
+    # The page's three runs while shared with others give a median of 98; alone, 100 at once.
+    scores = iter([0.97, 0.98, 0.99, 1.0])
+    monkeypatch.setattr(run_audit, "REPORT_DIR", tmp_path)
+    monkeypatch.setattr(run_audit, "Lighthouse", lambda: ScoredLighthouse(scores))
+
+    rows, problems = run_audit.audit_pages("http://x", {"event": "/event/"}, jobs=1)
+
+    assert rows[0][2]["performance"] == 100
+    assert problems == []
+
+
+def test_a_page_still_short_when_alone_fails(tmp_path, monkeypatch):
+    from tests.audit import run_audit
+
+    scores = iter([0.97, 0.98, 0.99, 0.96, 0.98, 0.97])
+    monkeypatch.setattr(run_audit, "REPORT_DIR", tmp_path)
+    monkeypatch.setattr(run_audit, "Lighthouse", lambda: ScoredLighthouse(scores))
+
+    rows, problems = run_audit.audit_pages("http://x", {"event": "/event/"}, jobs=1)
+
+    assert rows[0][2]["performance"] == 97
+    assert [problem.split(":")[0] for problem in problems] == ["event"]
