@@ -50,6 +50,11 @@ def form_of(response):
     return BeautifulSoup(response.content, "html.parser").select_one("main form")
 
 
+def fields_of(form):
+    """The form's fields as it would send them untouched (the CSRF token among them)."""
+    return {field["name"]: field.get("value", "") for field in form.select("input[name]")}
+
+
 def test_the_password_form_is_in_the_site_design_and_hides_the_page(client, password_page):
     response = client.get(password_page.url)
     assert response.status_code == 200
@@ -63,7 +68,7 @@ def test_the_password_form_is_in_the_site_design_and_hides_the_page(client, pass
 
 def test_the_right_password_opens_the_page(client, password_page):
     form = form_of(client.get(password_page.url))
-    fields = {field["name"]: field.get("value", "") for field in form.select("input[name]")}
+    fields = fields_of(form)
     wrong = client.post(form["action"], {**fields, "password": "nope"})
     assert wrong.status_code == 200
     assert "That password is not right" in wrong.text
@@ -86,7 +91,7 @@ def test_a_spanish_private_page_asks_and_answers_in_spanish(client):
     )
     form = form_of(client.get(page.url))
     assert form["action"].startswith("/es/")
-    fields = {field["name"]: field.get("value", "") for field in form.select("input[name]")}
+    fields = fields_of(form)
     wrong = client.post(form["action"], {**fields, "password": "nope"})
     assert wrong.status_code == 200
     answer = BeautifulSoup(wrong.content, "html.parser")
@@ -101,7 +106,7 @@ def test_a_spanish_private_page_asks_and_answers_in_spanish(client):
 def test_wrong_passwords_are_limited_per_person(client, password_page, settings):
     settings.PAGE_PASSWORD_ATTEMPT_LIMIT = 3
     form = form_of(client.get(password_page.url))
-    fields = {field["name"]: field.get("value", "") for field in form.select("input[name]")}
+    fields = fields_of(form)
     for _ in range(3):
         assert client.post(form["action"], {**fields, "password": "guess"}).status_code == 200
     refused = client.post(form["action"], {**fields, "password": PASSWORD})
@@ -126,7 +131,7 @@ def test_a_login_restricted_page_sends_visitors_to_a_working_login(client, login
     assert_no_inline_code(login.text)
     get_user_model().objects.create_user("group-member", password="a-long-password-1234")
     form = form_of(login)
-    fields = {field["name"]: field.get("value", "") for field in form.select("input[name]")}
+    fields = fields_of(form)
     logged_in = client.post(
         form["action"],
         {**fields, "username": "group-member", "password": "a-long-password-1234"},
