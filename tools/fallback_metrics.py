@@ -8,7 +8,7 @@ counting for half. The line metrics are Source Sans 3's (it uses its typographic
 by the scale.
 
 Run outside the site's environment, with fontTools:
-    python3 -m venv /tmp/fonttools && /tmp/fonttools/bin/pip install fonttools brotli
+    python3 -m venv /tmp/fonttools && /tmp/fonttools/bin/pip install fonttools brotli polib
     /tmp/fonttools/bin/python tools/fallback_metrics.py
 """
 
@@ -16,6 +16,7 @@ import ast
 import re
 from pathlib import Path
 
+import polib
 from fontTools.ttLib import TTFont
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,9 +27,8 @@ WEIGHTS = {
     400: ("source-sans-3-latin-400-normal.woff2", "LiberationSans-Regular.ttf"),
     700: ("source-sans-3-latin-700-normal.woff2", "LiberationSans-Bold.ttf"),
 }
-# A one-line string of text in a TOML file, and a translation's line in a PO file.
+# A one-line string of text in a TOML file.
 QUOTED = re.compile(r'^\s*(?:[\w-]+\s*=\s*)?("[^"\n]{20,}")', re.MULTILINE)
-TRANSLATED = re.compile(r'^(?:msgstr )?("[^\n]*")$', re.MULTILINE)
 
 
 def samples():
@@ -38,15 +38,7 @@ def samples():
         for path in sorted(DEMO.glob("*.toml"))
         for found in QUOTED.findall(path.read_text(encoding="utf-8"))
     ]
-    spanish, in_msgstr = [], False
-    for line in (DEMO / "es.po").read_text(encoding="utf-8").splitlines():
-        if line.startswith(("msgid", "msgctxt", "#")) or not line:
-            in_msgstr = False
-        if line.startswith("msgstr"):
-            in_msgstr = True
-        found = TRANSLATED.match(line)
-        if in_msgstr and found:
-            spanish.append(ast.literal_eval(found.group(1)))
+    spanish = [entry.msgstr for entry in polib.pofile(str(DEMO / "es.po")) if entry.msgstr]
     return {"en": " ".join(english), "es": " ".join(spanish)}
 
 
