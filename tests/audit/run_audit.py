@@ -235,8 +235,9 @@ class Lighthouse:
 def run_lighthouse(lighthouse, base_url, name, path, output):
     report_file = Path(f"{output}.report.json")
     # Lighthouse asks to be run again when a trace comes out broken (NO_NAVSTART and the like),
-    # and now and then Chromium fails to start or answer on a busy machine: up to three tries,
-    # two seconds apart, then the failure stands with what Lighthouse said about it.
+    # and now and then Chromium fails to start or answer on a busy machine, or a run cannot fetch
+    # what an audit reads: up to three tries, two seconds apart. Then the failure stands with
+    # what Lighthouse said about it, or the last report is judged as it is.
     failure = None
     for attempt in range(1, LIGHTHOUSE_TRIES + 1):
         if attempt > 1:
@@ -246,9 +247,25 @@ def run_lighthouse(lighthouse, base_url, name, path, output):
         # Without --ignore-status-code Lighthouse refuses to audit an error page at all.
         failure = lighthouse.run(base_url + path, output, EXPECTED_STATUS.get(name, 200) >= 400)
         if failure is None and report_file.exists():
-            return json.loads(report_file.read_text()), None
+            report = json.loads(report_file.read_text())
+            failure = unfetched(report)
+            if failure is None or attempt == LIGHTHOUSE_TRIES:
+                return report, None
         failure = failure or "no report written"
     return None, failure
+
+
+def unfetched(report):
+    """What a run could not gather, in a line, or None: an audit Lighthouse could not run, or
+    robots.txt it could not download (the page's own request, which a busy server can leave
+    unanswered for longer than Lighthouse waits). Such a run says nothing about the page."""
+    for audit_id, audit in report.get("audits", {}).items():
+        explanation = audit.get("explanation") or ""
+        if audit.get("scoreDisplayMode") == "error" or explanation.startswith(
+            "Lighthouse was unable to download"
+        ):
+            return f"{audit_id}: {audit.get('errorMessage') or explanation}"
+    return None
 
 
 def performance_of(report):

@@ -157,7 +157,8 @@ def test_a_page_at_100_is_run_once(tmp_path, monkeypatch):
 
 class FakeLighthouse:
     """Stands in for the Lighthouse worker: each run takes the next outcome, a performance score
-    (the run writes its report) or what the worker answers when the run fails."""
+    or a whole report (the run writes its report) or what the worker answers when the run
+    fails."""
 
     def __init__(self, outcomes):
         self.outcomes, self.calls = iter(outcomes), []
@@ -167,8 +168,9 @@ class FakeLighthouse:
         self.calls.append((url, ignore_status_code))
         if isinstance(outcome, str):
             return outcome
-        report = {"categories": {"performance": {"score": outcome}}}
-        Path(f"{output}.report.json").write_text(json.dumps(report))
+        if not isinstance(outcome, dict):
+            outcome = {"categories": {"performance": {"score": outcome}}}
+        Path(f"{output}.report.json").write_text(json.dumps(outcome))
         return None
 
 
@@ -197,6 +199,40 @@ def test_a_page_lighthouse_never_audits_fails_with_what_lighthouse_said(tmp_path
 
     assert report is None
     assert failure == "Chrome crashed"
+
+
+def robots_txt_not_downloaded():
+    """A report whose run could not download robots.txt (seen in CI on a busy machine)."""
+    report = full_report(1.0)
+    report["audits"]["robots-txt"] = {
+        "score": 0,
+        "scoreDisplayMode": "binary",
+        "explanation": "Lighthouse was unable to download a robots.txt file",
+    }
+    return report
+
+
+def test_a_run_that_could_not_download_robots_txt_is_run_again(tmp_path, monkeypatch):
+    from tests.audit import run_audit
+
+    monkeypatch.setattr(run_audit.time, "sleep", lambda seconds: None)
+    lighthouse = FakeLighthouse([robots_txt_not_downloaded(), full_report(1.0)])
+
+    report, failure = run_audit.run_lighthouse(lighthouse, "http://x", "home", "/", tmp_path / "h")
+
+    assert (len(lighthouse.calls), report, failure) == (2, full_report(1.0), None)
+
+
+def test_a_run_that_never_downloads_robots_txt_is_judged_as_it_is(tmp_path, monkeypatch):
+    from tests.audit import run_audit
+
+    monkeypatch.setattr(run_audit.time, "sleep", lambda seconds: None)
+    lighthouse = FakeLighthouse([robots_txt_not_downloaded()] * 3)
+
+    report, failure = run_audit.run_lighthouse(lighthouse, "http://x", "home", "/", tmp_path / "h")
+
+    assert len(lighthouse.calls) == 3
+    assert (report["audits"]["robots-txt"]["score"], failure) == (0, None)
 
 
 def test_the_404_page_is_audited_despite_its_status(tmp_path):
