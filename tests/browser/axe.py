@@ -16,7 +16,9 @@ def every_violation(page, axe_source, impacts=None):
     """Every violation on the page as it is now (or those of `impacts`), one line each: the
     public pages have none, of any impact (tests/browser/test_accessibility.py)."""
     # Evaluated rather than added as a <script>: the site's CSP rightly refuses inline scripts.
-    page.evaluate(axe_source)
+    # A page given it with every document (`add_init_script`) has it already.
+    if not page.evaluate("'axe' in window"):
+        page.evaluate(axe_source)
     results = page.evaluate(
         """(tags) => axe.run(document, {
             runOnly: {type: "tag", values: tags},

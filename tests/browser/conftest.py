@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .axe import AXE
-from .server import running_site, start_site
+from .axe import AXE, every_violation
+from .server import PUBLIC_PAGES, running_site, start_site
 
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -25,8 +25,14 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
-PHONE = {"width": 375, "height": 812}
+# The smallest phone the design is judged on (an iPhone SE), and the desktop width.
+SMALL_PHONE = {"width": 375, "height": 667}
 DESKTOP = {"width": 1280, "height": 800}
+WIDTHS = {"phone": SMALL_PHONE, "desktop": DESKTOP}
+# Full-page screenshots of every public page type (tests/browser/test_design.py);
+# `DESIGN_SCREENS=before` keeps a set taken before a change beside the set taken after it.
+SCREENS = Path(__file__).resolve().parents[2] / "artifacts" / "screens"
+SCREENS_SET = os.environ.get("DESIGN_SCREENS", "after")
 STUB_PAGE = "<!DOCTYPE html><html lang=en><title>Elsewhere</title><h1>Another site</h1></html>"
 
 
@@ -139,3 +145,44 @@ def axe_source():
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run `make browser-deps` (npm ci)")
     return AXE.read_text()
+
+
+H1_TOP = """() => { const h = document.querySelector('main h1');
+    return h ? h.getBoundingClientRect().top + window.scrollY : null; }"""
+# Every disclosure, and the header's menu and search both at once (the buttons, site.js, open
+# only one at a time), so that axe-core checks what is inside them too.
+OPEN_EVERYTHING = """() => {
+    document.querySelectorAll('details').forEach(d => { d.open = true; });
+    document.querySelectorAll('#main-nav, #site-search')
+        .forEach(part => part.classList.add('is-open'));
+}"""
+
+
+@pytest.fixture(scope="package")
+def public_page_visits(browser, live_site, axe_source):
+    """Every public page type at both widths, visited once for the checks that read each page as
+    it loads: a full-page screenshot (artifacts/screens/after/), where its h1 starts, and
+    axe-core's violations as it loads and with everything opened (OPEN_EVERYTHING). By (page
+    name, width name): {"shot", "h1_top", "violations", "violations_opened"}."""
+    folder = SCREENS / SCREENS_SET
+    folder.mkdir(parents=True, exist_ok=True)
+    visits = {}
+    opened = pages_per_width(browser, live_site, WIDTHS)
+    for width, page in next(opened).items():
+        # axe-core comes with every document rather than being sent into each page twice.
+        page.add_init_script(script=axe_source)
+        viewport = WIDTHS[width]
+        for name in PUBLIC_PAGES:
+            # Loaded with its pictures and the typeface: what a screenshot needs (waiting for
+            # the network to fall idle as well costs half a second a page and adds nothing).
+            page.goto(live_site.url(name), wait_until="load")
+            page.evaluate("document.fonts.ready.then(() => true)")
+            shot = folder / f"{name}-{viewport['width']}x{viewport['height']}.png"
+            visit = {"shot": shot, "h1_top": page.evaluate(H1_TOP)}
+            page.screenshot(path=shot, full_page=True)
+            visit["violations"] = every_violation(page, axe_source)
+            page.evaluate(OPEN_EVERYTHING)
+            visit["violations_opened"] = every_violation(page, axe_source)
+            visits[name, width] = visit
+    next(opened, None)  # the pages' contexts closed
+    return visits

@@ -1,42 +1,24 @@
-"""axe-core (pinned in package.json) on every public page type at phone and desktop widths,
-and keyboard-only use. (tests/browser/test_design.py keeps the screenshots.)"""
+"""axe-core (pinned in package.json) on every public page type at phone and desktop widths
+(visited once, with the screenshots: `public_page_visits` in conftest.py), and keyboard-only
+use."""
 
 import pytest
 from playwright.sync_api import expect
 
-from .axe import every_violation, serious_violations
-from .conftest import DESKTOP, PHONE, pages_per_width
+from .axe import serious_violations
+from .conftest import WIDTHS
 from .server import PUBLIC_PAGES
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
-
-
-@pytest.fixture(scope="module")
-def width_pages(browser, live_site):
-    """One page per width, reused by every page type, to keep the run short."""
-    yield from pages_per_width(browser, live_site, WIDTHS)
-
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("page_name", PUBLIC_PAGES)
-def test_no_accessibility_violations_of_any_impact(
-    width_pages, live_site, axe_source, page_name, width
-):
-    page = width_pages[width]
-    page.goto(live_site.url(page_name))
-    assert every_violation(page, axe_source) == []
-    # Open every disclosure and the header's menu and search, so what is inside is checked too.
-    page.evaluate(
-        """() => {
-            document.querySelectorAll('details').forEach(d => { d.open = true; });
-            // Both at once, as the buttons (site.js) open only one at a time.
-            document.querySelectorAll('#main-nav, #site-search')
-                .forEach(part => part.classList.add('is-open'));
-        }"""
-    )
-    assert every_violation(page, axe_source) == []
+def test_no_accessibility_violations_of_any_impact(public_page_visits, page_name, width):
+    visit = public_page_visits[page_name, width]
+    assert visit["violations"] == []
+    # With every disclosure and the header's menu and search open, what is inside them too.
+    assert visit["violations_opened"] == []
 
 
 def test_no_serious_violations_after_the_forms_are_sent_with_errors(page, live_site, axe_source):

@@ -3,23 +3,15 @@ screen of a phone, the menu one row on a desktop, the quick exit first and alway
 menu button with and without JavaScript, phone numbers kept whole, and full-page screenshots of
 every public page type at both widths (artifacts/screens/after/)."""
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 
-from .conftest import DESKTOP, pages_per_width
+from .conftest import SMALL_PHONE, WIDTHS, pages_per_width
 from .server import PUBLIC_PAGES
 
 pytestmark = pytest.mark.browser
 
-# The smallest phone the design is judged on (an iPhone SE), and the desktop width.
-SMALL_PHONE = {"width": 375, "height": 667}
-WIDTHS = {"phone": SMALL_PHONE, "desktop": DESKTOP}
-SCREENS = Path(__file__).resolve().parents[2] / "artifacts" / "screens"
-# `DESIGN_SCREENS=before` keeps a set taken before a change beside the set taken after it.
-SCREENS_SET = os.environ.get("DESIGN_SCREENS", "after")
 H1_TOP_LIMIT = 260
 
 
@@ -29,44 +21,15 @@ def width_pages(browser, live_site):
     yield from pages_per_width(browser, live_site, WIDTHS)
 
 
-def h1_top(page):
-    return page.evaluate(
-        "() => { const h = document.querySelector('main h1');"
-        " return h ? h.getBoundingClientRect().top + window.scrollY : null; }"
-    )
-
-
-@pytest.fixture(scope="module")
-def screens(width_pages, live_site):
-    """Every public page type at both widths, visited once: a full-page screenshot of each
-    (artifacts/screens/after/), and where its h1 starts, by (page name, width name)."""
-    folder = SCREENS / SCREENS_SET
-    folder.mkdir(parents=True, exist_ok=True)
-    shots, tops = {}, {}
-    for width, page in width_pages.items():
-        viewport = WIDTHS[width]
-        for name in PUBLIC_PAGES:
-            # Loaded with its pictures and the typeface: what a screenshot needs (waiting for the
-            # network to fall idle as well costs half a second a page and adds nothing here).
-            page.goto(live_site.url(name), wait_until="load")
-            page.evaluate("document.fonts.ready.then(() => true)")
-            tops[name, width] = h1_top(page)
-            path = folder / f"{name}-{viewport['width']}x{viewport['height']}.png"
-            page.screenshot(path=path, full_page=True)
-            shots[name, width] = path
-    print("h1 tops:", tops)
-    return {"shots": shots, "tops": tops}
-
-
-def test_screenshots_of_every_public_page_type(screens):
-    assert len(screens["shots"]) == len(PUBLIC_PAGES) * len(WIDTHS)
-    for path in screens["shots"].values():
-        assert path.stat().st_size > 10_000, path.name
+def test_screenshots_of_every_public_page_type(public_page_visits):
+    assert len(public_page_visits) == len(PUBLIC_PAGES) * len(WIDTHS)
+    for visit in public_page_visits.values():
+        assert visit["shot"].stat().st_size > 10_000, visit["shot"].name
 
 
 @pytest.mark.parametrize("page_name", PUBLIC_PAGES)
-def test_the_h1_starts_in_the_first_260_px_of_a_phone(screens, page_name):
-    top = screens["tops"][page_name, "phone"]
+def test_the_h1_starts_in_the_first_260_px_of_a_phone(public_page_visits, page_name):
+    top = public_page_visits[page_name, "phone"]["h1_top"]
     assert top is not None, "the page has no h1 in <main>"
     assert top <= H1_TOP_LIMIT, f"the h1 starts at y={top:.0f}"
 
