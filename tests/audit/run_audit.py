@@ -256,10 +256,19 @@ def run_lighthouse(lighthouse, base_url, name, path, output):
 
 
 def unfetched(report):
-    """What a run could not gather, in a line, or None: an audit Lighthouse could not run, or
-    robots.txt it could not download (the page's own request, which a busy server can leave
-    unanswered for longer than Lighthouse waits). Such a run says nothing about the page."""
-    for audit_id, audit in report.get("audits", {}).items():
+    """What a run could not gather for an audit that counts toward a score, in a line, or None:
+    such an audit in error, or robots.txt that could not be downloaded (the page's own request,
+    which a busy server can leave unanswered for longer than Lighthouse waits). Such a run says
+    nothing about the page. (Audits that count for nothing, such as the largest paint's element,
+    may be in error in every run of this Chromium, and are let be.)"""
+    counted = {
+        ref["id"]
+        for category in report.get("categories", {}).values()
+        for ref in category.get("auditRefs", [])
+        if ref.get("weight")
+    }
+    for audit_id in sorted(counted):
+        audit = report.get("audits", {}).get(audit_id, {})
         explanation = audit.get("explanation") or ""
         if audit.get("scoreDisplayMode") == "error" or explanation.startswith(
             "Lighthouse was unable to download"

@@ -204,12 +204,28 @@ def test_a_page_lighthouse_never_audits_fails_with_what_lighthouse_said(tmp_path
 def robots_txt_not_downloaded():
     """A report whose run could not download robots.txt (seen in CI on a busy machine)."""
     report = full_report(1.0)
+    report["categories"]["seo"]["auditRefs"].append({"id": "robots-txt", "weight": 1})
     report["audits"]["robots-txt"] = {
         "score": 0,
         "scoreDisplayMode": "binary",
         "explanation": "Lighthouse was unable to download a robots.txt file",
     }
     return report
+
+
+def test_an_audit_that_counts_for_nothing_in_error_is_let_be(tmp_path, monkeypatch):
+    from tests.audit import run_audit
+
+    # As the largest paint's element is, in every run of this Chromium.
+    report = full_report(1.0)
+    element = "largest-contentful-paint-element"
+    report["categories"]["performance"]["auditRefs"].append({"id": element, "weight": 0})
+    report["audits"][element] = {"score": None, "scoreDisplayMode": "error"}
+    lighthouse = FakeLighthouse([report])
+
+    found, failure = run_audit.run_lighthouse(lighthouse, "http://x", "home", "/", tmp_path / "h")
+
+    assert (len(lighthouse.calls), found, failure) == (1, report, None)
 
 
 def test_a_run_that_could_not_download_robots_txt_is_run_again(tmp_path, monkeypatch):
