@@ -6,7 +6,7 @@ naloxona" must find "Cómo usar la naloxona". And a Spanish resource stemmed as 
 plurals and verb endings ("sobredosis", "administrar"). So, on PostgreSQL:
 
 - Text is indexed and queried through text search configurations that remove accents before
-  stemming (core migration 0005 creates them: `site_english`, `site_spanish`, and `site_simple`
+  stemming (core migration 0003 creates them: `site_english`, `site_spanish`, and `site_simple`
   for autocomplete, which must not stem).
 - Each page is indexed with the configuration of its language (`search_language(obj)`: a
   resource's own language, else the page's locale), the English one for anything else.
@@ -32,7 +32,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
 )
 
-# The configurations core migration 0005 creates, by language code.
+# The configurations core migration 0003 creates, by language code.
 LANGUAGE_CONFIGS = {"en": "site_english", "es": "site_spanish"}
 AUTOCOMPLETE_CONFIG = "site_simple"
 # What a match in another language than the search's counts for in ranking, beside one in it.

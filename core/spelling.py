@@ -132,11 +132,11 @@ def correct(query: SearchQuery, extra_words=(), as_prefix=False):
 def fuzzy_query(query: SearchQuery):
     """modelsearch's `Fuzzy` query for the query's longer words (short and filler words match
     everything by trigram), or None when it has none. PostgreSQL matches it through pg_trgm
-    (core migration 0003); a backend without fuzzy matching raises, and the caller moves on."""
+    (core migration 0002); a backend without fuzzy matching raises, and the caller moves on."""
     words = [term for term in query.keywords if len(term) >= MIN_WORD_LENGTH]
     if not words:
         return None
-    # Accents ignored as in every other search (core migration 0005 creates `f_unaccent`).
+    # Accents ignored as in every other search (core migration 0003 creates `f_unaccent`).
     return Fuzzy(" ".join(words), unaccent=connection.vendor == "postgresql")
 
 

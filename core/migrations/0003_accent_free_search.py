@@ -48,6 +48,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0004_search_synonyms")]
+    dependencies = [("core", "0002_trigram_search")]
 
     operations = [migrations.RunPython(create, drop)]

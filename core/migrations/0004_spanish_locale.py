@@ -13,7 +13,7 @@ def add_locales(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0007_fees_page"),
+        ("core", "0003_accent_free_search"),
         ("wagtailcore", "0098_apitoken"),
     ]
 

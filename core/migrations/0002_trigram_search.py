@@ -31,7 +31,7 @@ def drop_indexes(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0002_plain_names_reviews_and_phone_checks"),
+        ("core", "0001_initial"),
         ("wagtailsearch", "0010_add_text_fields"),
     ]
 
