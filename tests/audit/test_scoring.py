@@ -213,7 +213,7 @@ def robots_txt_not_downloaded():
     return report
 
 
-def test_an_audit_that_counts_for_nothing_in_error_is_let_be(tmp_path, monkeypatch):
+def test_an_audit_that_counts_for_nothing_in_error_is_let_be(tmp_path):
     from tests.audit import run_audit
 
     # As the largest paint's element is, in every run of this Chromium.
