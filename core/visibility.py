@@ -8,14 +8,31 @@ everyone, signed in or not; a private page is reached by its own address, by the
 meant for."""
 
 from django.apps import apps
+from django.db.models import Q
+
+from core import page_cache
 
 
 def visible_to_public(pages):
     """The pages of the queryset `pages` that an anonymous visitor may open: published, with no
-    view restriction on themselves or on any ancestor.
+    view restriction on themselves or on any ancestor (the rule of Wagtail's `public()`)."""
+    private = Q()
+    for path, depth in private_sections():
+        private |= Q(path__startswith=path, depth__gte=depth)
+    return pages.live().exclude(private) if private else pages.live()
 
-    Asking which sections are private takes one query, run when this is called."""
-    return pages.live().public()
+
+def private_sections():
+    """The (path, depth) of every page with a view restriction: one query, whose answer is kept
+    in the cache until the next edit (saving or deleting a restriction, or moving or deleting a
+    page, is one, core/page_cache_signals.py)."""
+    from wagtail.models import PageViewRestriction
+
+    def restricted():
+        pages = PageViewRestriction.objects.values_list("page__path", "page__depth")
+        return sorted(set(pages))
+
+    return page_cache.cached_until_next_publish("private-sections", None, restricted)
 
 
 def visible_among(model, pages):

@@ -117,7 +117,7 @@ class SiteSearch:
         self.corrected_query = None
         self.matched_similar_words = False
         self.site = Site.find_for_request(request)
-        # Which pages are private takes a query of its own: asked once per search.
+        # Which pages are private: asked once per search.
         self.public_pages = visible_to_public(Page.objects.all()) if query else Page.objects.none()
         self.promoted = self.find_promotions() if query else []
         self.matches = self.find_matches() if query else []
