@@ -3,8 +3,9 @@
 Every state of the library is a set of GET parameters, validated by `LibraryFilter` (django-filter)
 before they touch a query. Which resources match the words is the search backend's answer
 (core/search_results.py); the counts of every facet value are the database's, in one query. The
-number of SQL queries does not depend on how many resources there are: the facets' values, the
-counts, then the results (the page's ids in order, those resources, their topics)."""
+number of SQL queries does not depend on how many resources there are: the facets' values (kept
+in the cache until the next edit), the counts, then the results (the page's ids in order, those
+resources, their topics)."""
 
 from dataclasses import dataclass
 from functools import cached_property
@@ -29,7 +30,7 @@ from django.http import QueryDict
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from core import spelling
+from core import page_cache, spelling
 from core.locales import locale_id_of
 from core.models import Approach, Language
 from core.search_query import (
@@ -174,8 +175,8 @@ class ShownResources:
         pks = list(self.queryset.values_list("pk", flat=True)[window])
         if not pks:
             return []
-        # The ids come from the library's visible resources (`LibrarySearch.base`): asking again
-        # which pages are private would cost a query.
+        # The ids come from the library's visible resources (`LibrarySearch.base`): no need to
+        # ask again which pages are private.
         shown = (
             ResourcePage.objects.live()
             .select_related("resource_type", "language")
@@ -195,7 +196,10 @@ class LibrarySearch:
     def __init__(self, index_page, params):
         self.index_page = index_page
         self.params = params if isinstance(params, QueryDict) else QueryDict(mutable=True)
-        terms, self.untranslated = self._terms()
+        # The facets' values change only with an edit, which moves the cache's generation on.
+        terms, self.untranslated = page_cache.cached_until_next_publish(
+            "library-terms", None, self._terms
+        )
         self.terms = terms
         self.filters = LibraryFilter(self.params, self._choices(terms))
         self.form = self.filters.form
@@ -279,8 +283,7 @@ class LibrarySearch:
 
     @cached_property
     def base(self):
-        """The library's resources that anyone may see (`core.visibility`: asking which pages
-        are private takes a query, which the facet index often spares)."""
+        """The library's resources that anyone may see (`core.visibility`)."""
         return self.index_page.resources()
 
     @cached_property

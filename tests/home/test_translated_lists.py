@@ -117,9 +117,9 @@ def test_the_spanish_contact_form_offers_each_clinician_once_in_spanish(client):
 
 
 def test_naming_the_lists_in_spanish_costs_no_query_once_warm(client):
-    # Two more than the English library, both to find the English library whose resources the
-    # Spanish one lists (the page, then its view restrictions); none for the lists' names,
-    # which are kept in the cache until the next edit.
+    # Two more than the English library: Wagtail's router takes one more step (the Spanish
+    # home), and one query finds the English library whose resources the Spanish one lists;
+    # none for the lists' names, which are kept in the cache until the next edit.
     spanish = queries_for_page(client, "/es/biblioteca/?topic=naloxone")
     assert spanish <= queries_for_page(client, "/resources/?topic=naloxone") + 2
 
