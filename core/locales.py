@@ -2,7 +2,7 @@
 data."""
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
@@ -28,32 +28,42 @@ def locale_id_of(language_code):
 
 def in_language_shown(pages, site, request):
     """`pages` of `site` as a visitor in the language shown looks for them: the pages of every
-    language's tree of the site, less those whose version in the language shown is public, so
-    each page is found once, in that language where it is translated and otherwise in its own.
-    Plain filters on indexed fields, which every search backend understands; the tree's roots
-    and the pages a translation stands for are kept in the cache until the next edit. Those are
-    as many as the translated pages, whatever the number of pages in one language."""
+    language's tree of the site, each found once: in the language shown where it has a public
+    version there, else in the site's main language, else in its own (with several, the first
+    language added). Plain filters on indexed fields, which every search backend understands; the
+    tree's roots and the versions left out are kept in the cache until the next edit. Those are as
+    many as the translated pages, whatever the number of pages in one language."""
     from wagtail.models import Page
 
     from core.visibility import visible_to_public
 
     shown = locale_id_of(get_language())
+    main = locale_id_of(settings.LANGUAGE_CODE)
 
     def tree():
         roots = site.root_page.get_translations(inclusive=True).values_list("path", flat=True)
-        translations = visible_to_public(Page.objects.filter(locale_id=shown, depth__gt=1))
-        stood_for = Page.objects.exclude(locale_id=shown).filter(
-            translation_key__in=translations.values("translation_key")
+        translated = (
+            Page.objects.filter(depth__gt=1)
+            .values("translation_key")
+            .annotate(versions=Count("pk"))
+            .filter(versions__gt=1)
+            .values("translation_key")
         )
-        return list(roots), list(stood_for.values_list("pk", flat=True))
+        versions = visible_to_public(Page.objects.filter(translation_key__in=translated))
+        versions = list(versions.values_list("pk", "translation_key", "locale_id"))
+        preferred = {}
+        for pk, key, locale in versions:
+            rank = (locale != shown, locale != main, locale)
+            if key not in preferred or rank < preferred[key][0]:
+                preferred[key] = (rank, pk)
+        kept = {pk for _rank, pk in preferred.values()}
+        return list(roots), [pk for pk, _key, _locale in versions if pk not in kept]
 
-    roots, stood_for = page_cache.cached_until_next_publish(
-        "language-trees", request, tree, site.pk
-    )
+    roots, left_out = page_cache.cached_until_next_publish("language-trees", request, tree, site.pk)
     in_site = Q()
     for path in roots:
         in_site |= Q(path__startswith=path)
-    return pages.filter(in_site).exclude(pk__in=stood_for)
+    return pages.filter(in_site).exclude(pk__in=left_out)
 
 
 def in_main_language():

@@ -12,12 +12,14 @@ from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils.translation import override
 from wagtail.contrib.forms.models import FormSubmission
-from wagtail.models import Page
+from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation
 
+from core.locales import in_language_shown
 from core.models import Approach, SiteText
-from home.models import ContactPage, ExplainerPage, GoalsPage, HomePage
+from home.models import ContactPage, ExplainerPage, FeesPage, GoalsPage, HomePage
 from resources.models import ResourcePage
 from tests.support import page_at, queries_for_page
 
@@ -340,6 +342,26 @@ def test_a_page_whose_translation_is_unpublished_is_found_in_its_own_language(cl
     found = result_links(client, "/es/search/?q=goals")
     assert "/goals/" in found
     assert "/es/metas/" not in found
+
+
+def test_a_page_in_a_third_language_is_found_once(rf):
+    """A site with a third language: the fees page (English, with no Spanish version) in French
+    too is found once from the Spanish site, in the main language; the goals page (in all three)
+    once, in Spanish."""
+    french = Locale.objects.create(language_code="fr")
+    fees, goals = FeesPage.objects.get(), GoalsPage.objects.get(locale__language_code="en")
+    for page in (fees, goals):
+        # The French home is made as an alias of the English one, live with it.
+        page.copy_for_translation(french, copy_parents=True).save_revision().publish()
+    keys = [fees.translation_key, goals.translation_key]
+    request = rf.get("/es/")
+    with override("es"):
+        found = in_language_shown(
+            Page.objects.live().filter(translation_key__in=keys), Site.objects.get(), request
+        )
+        languages = {page.translation_key: page.locale.language_code for page in found}
+        assert len(found) == 2
+        assert languages == {fees.translation_key: "en", goals.translation_key: "es"}
 
 
 def test_autocomplete_offers_the_spanish_pages_from_the_spanish_box(client):
