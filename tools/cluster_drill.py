@@ -97,6 +97,20 @@ def manage(*args):
     finish_manage(start_manage(*args))
 
 
+def manage_while(background, *commands):
+    """Run `commands` (each manage.py's arguments) one after the other while `background` (from
+    `start_manage`) runs, then wait for it. A command that fails stops `background`, and its own
+    error is the one reported."""
+    try:
+        for command in commands:
+            manage(*command)
+    except BaseException:
+        background.kill()
+        background.communicate()
+        raise
+    finish_manage(background)
+
+
 def wait_for_port(port, process, name):
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -145,12 +159,11 @@ class ClusterDrill:
             self.make_buckets()
             print("== one release on both app servers: static files, migrations, demo content")
             # The static files are collected while the database is migrated and filled.
-            collecting = start_manage("collectstatic", "--noinput", "-v0")
-            try:
-                manage("migrate", "--noinput", "-v0")
-                manage("load_demo_content")
-            finally:
-                finish_manage(collecting)
+            manage_while(
+                start_manage("collectstatic", "--noinput", "-v0"),
+                ("migrate", "--noinput", "-v0"),
+                ("load_demo_content",),
+            )
             self.make_users()
             self.servers = [Server(port) for port in self.app_ports]
             stack.callback(lambda: [server.stop() for server in self.servers])
