@@ -140,7 +140,7 @@ def remove_test_media():
     yield
     if Path(settings.MEDIA_ROOT).name.startswith("hrt-test-media-"):
         shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
-    if settings.CACHES["pages"]["BACKEND"].endswith("FileBasedCache"):
+    if settings.CACHES["pages"]["BACKEND"].endswith("FileCache"):
         shutil.rmtree(settings.CACHES["pages"]["LOCATION"], ignore_errors=True)
 
 

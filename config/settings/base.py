@@ -225,9 +225,10 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "OPTIONS": {"MAX_ENTRIES": 2000},
         },
-        # Kept pages, in files every worker on this machine reads (core/page_cache.py).
+        # Kept pages, in files every worker on this machine reads (core/page_cache.py); Django's
+        # file cache, culled on one write in a hundred rather than on each (core/file_cache.py).
         "pages": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "core.file_cache.FileCache",
             "LOCATION": env_str("PAGE_CACHE_DIR", str(BASE_DIR / ".page-cache")),
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         },

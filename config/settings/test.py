@@ -19,5 +19,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="hrt-test-media-"))
 
 # Kept pages in this test process's own folder (never inside MEDIA_ROOT, which is served).
-if CACHES["pages"]["BACKEND"].endswith("FileBasedCache"):  # noqa: F405
+if CACHES["pages"]["BACKEND"].endswith("FileCache"):  # noqa: F405
     CACHES["pages"]["LOCATION"] = tempfile.mkdtemp(prefix="hrt-test-pages-")  # noqa: F405
