@@ -7,6 +7,8 @@ from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
+from core.visibility import visible_to_public
+
 
 class TranslatedSitemap(Sitemap):
     def items(self):
@@ -14,7 +16,7 @@ class TranslatedSitemap(Sitemap):
         pages = Page.objects.none()
         for root in home.get_translations(inclusive=True):
             pages |= Page.objects.descendant_of(root, inclusive=True)
-        return pages.live().public().order_by("path").defer_streamfields().specific()
+        return visible_to_public(pages).order_by("path").defer_streamfields().specific()
 
     def _urls(self, page, protocol, domain):
         languages = dict(Locale.objects.values_list("pk", "language_code"))
