@@ -49,7 +49,7 @@ def listing_url(child, request=None):
 
 
 def is_visible_to_public(page):
-    """Whether an anonymous visitor may open `page`, by the same rule (two queries)."""
+    """Whether an anonymous visitor may open `page`, by the same rule (one query)."""
     return visible_to_public(type(page).objects.filter(pk=page.pk)).exists()
 
 
