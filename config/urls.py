@@ -8,11 +8,11 @@ from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 from django.views.static import serve as serve_file
 from wagtail import urls as wagtail_urls
-from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import routing
 from core import views as core_views
 from core.page_cache import cache_anonymous_pages
 from core.sitemap import TranslatedSitemap
@@ -70,7 +70,7 @@ urlpatterns += i18n_patterns(
     re_path(
         wagtail_urls.serve_pattern,
         # Pages are read, and forms posted: PUT, DELETE and the like get 405, not the page.
-        cache_anonymous_pages(require_http_methods(["GET", "HEAD", "POST"])(wagtail_views.serve)),
+        cache_anonymous_pages(require_http_methods(["GET", "HEAD", "POST"])(routing.serve)),
         name="wagtail_serve",
     ),
     prefix_default_language=False,

@@ -122,6 +122,8 @@ def cached_until_next_publish(kind, request, compute, *parts):
         return compute()
     if value is None:
         value = compute()
+        if value is None:  # nothing to keep: asked again next time
+            return value
         try:
             cache.set(key, value, KEPT_SECONDS)
         except Exception:

@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -14,13 +14,16 @@ from core import page_cache
 
 # Models outside the page tree whose changes show on pages: the practice's settings (crisis
 # lines, footer), snippets (approaches, team specialties, the library's taxonomies), images,
-# documents, and view restrictions (a page made private leaves menus, listings and counts).
+# documents, view restrictions (a page made private leaves menus, listings and counts), and the
+# sites and languages every address is found by (core/routing.py).
 SHOWN_ON_PAGES = (
     BaseSiteSetting,
     BaseGenericSetting,
     AbstractImage,
     AbstractDocument,
     PageViewRestriction,
+    Site,
+    Locale,
 )
 
 

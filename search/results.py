@@ -26,10 +26,11 @@ from django.db import DatabaseError, transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from core import spelling
 from core.locales import in_language_shown
+from core.routing import find_site
 from core.search_query import WORD, SearchQuery
 from core.search_results import as_queryset
 from core.visibility import first_public_page, visible_to_public
@@ -116,7 +117,7 @@ class SiteSearch:
         # ("Showing results for"), or similar words through the backend's fuzzy matching.
         self.corrected_query = None
         self.matched_similar_words = False
-        self.site = Site.find_for_request(request)
+        self.site = find_site(request)
         # Which pages are private: asked once per search.
         self.public_pages = visible_to_public(Page.objects.all()) if query else Page.objects.none()
         self.promoted = self.find_promotions() if query else []

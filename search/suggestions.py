@@ -7,10 +7,11 @@ import logging
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import DatabaseError, transaction
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from core import spelling
 from core.locales import in_language_shown
+from core.routing import find_site
 from core.visibility import visible_to_public
 
 from .results import result_label
@@ -28,7 +29,7 @@ def suggest(request, query, within=None):
     if len(query.text) < MIN_LENGTH or not query.terms:
         return []
     pages = visible_to_public(Page.objects.all())
-    site = Site.find_for_request(request)
+    site = find_site(request)
     if site is not None:
         pages = in_language_shown(pages, site, request)
     if within is not None:

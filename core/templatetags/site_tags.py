@@ -10,11 +10,12 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from core import locales
 from core.locales import language_of
 from core.page_cache import cached_until_next_publish
+from core.routing import find_site
 from core.visibility import visible_to_public
 
 register = template.Library()
@@ -29,7 +30,7 @@ def site_root(context):
         return None
     cached = getattr(request, "_site_root", None)
     if cached is None:
-        site = Site.find_for_request(request)
+        site = find_site(request)
         if site is not None:
             cached = cached_until_next_publish(
                 "site-root", request, lambda: site.root_page.localized, site.pk

@@ -10,7 +10,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -22,6 +22,7 @@ from core.locales import (
     main_language_version,
     pages_in_language_shown,
 )
+from core.routing import find_site
 from core.search_fields import PAGE_SEARCH_FIELDS
 from core.visibility import first_public_page, is_visible_to_public, visible_to_public
 
@@ -288,7 +289,7 @@ class TeamMemberPage(Page):
         if topics:
             data["knowsAbout"] = topics
         data["worksFor"] = {"@type": "MedicalBusiness", "name": practice.practice_name}
-        site = Site.find_for_request(request) if request is not None else self.get_site()
+        site = find_site(request) if request is not None else self.get_site()
         if site is not None:
             data["worksFor"]["url"] = site.root_page.get_full_url(request=request)
         return json_ld_script(data)
