@@ -23,7 +23,7 @@ configuration an object is indexed with, and the tsquery built from a query."""
 import copy
 from collections import defaultdict
 
-from django.contrib.postgres.search import CombinedSearchQuery, SearchQueryField
+from django.contrib.postgres.search import CombinedSearchQuery, SearchQueryField, SearchRank
 from django.db import connection
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.postgres.postgres import (
@@ -31,6 +31,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
+from modelsearch.query import Or, Phrase, PlainText
 
 # The configurations core migration 0003 creates, by language code.
 LANGUAGE_CONFIGS = {"en": "site_english", "es": "site_spanish"}
@@ -118,6 +119,19 @@ class SiteQueryCompiler(PostgresSearchQueryCompiler):
         for other in queries[1:]:
             combined = EitherQuery(combined, other)
         return combined
+
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        """A synonym group (words and phrases, any of which may match) ranked by one `ts_rank`
+        of its members OR-ed together. PostgreSQL scores an OR as the mean of its members'
+        scores, the figure modelsearch computes with one `ts_rank` per member; one call instead
+        of five for "naloxone" (Narcan, Kloxxado...) makes the site search's statement 5 ms
+        shorter to run and to build (docs/performance.md)."""
+        if isinstance(query, Or) and all(
+            isinstance(member, PlainText | Phrase) for member in query.subqueries
+        ):
+            rank = SearchRank(vector, self.build_tsquery(query, config), weights=self.sql_weights)
+            return rank * boost if boost != 1.0 else rank
+        return super().build_tsrank(vector, query, config=config, boost=boost)
 
     def _build_rank_expression(self, vectors, config):
         """Pages matching in the search's own language rank above pages matching only in
