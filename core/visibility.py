@@ -35,6 +35,37 @@ def private_sections():
     return page_cache.cached_until_next_publish("private-sections", None, restricted)
 
 
+def restricted_or_aliased_paths():
+    """The paths of every page with a view restriction and of every alias: the pages through
+    which a restriction can reach a page below them (Wagtail reads an alias's restrictions from
+    the page it stands for). Kept in the cache until the next edit, like `private_sections`."""
+    from wagtail.models import Page
+
+    def paths():
+        aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+        return frozenset([path for path, _depth in private_sections()] + list(aliases))
+
+    return page_cache.cached_until_next_publish("restricted-or-aliased", None, paths)
+
+
+class ViewRestrictionsFromCache:
+    """For every page type (first among its bases). Wagtail checks a page's view restrictions on
+    every request it serves, with two queries: the page's ancestors, then their restrictions.
+    A page with no restriction and no alias among itself and its ancestors has none, which
+    `restricted_or_aliased_paths` tells without asking; any other page is asked as Wagtail
+    asks."""
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        path, step = self.path or "", self.steplen
+        if path and not self.alias_of_id:
+            lineage = {path[:end] for end in range(step, len(path) + 1, step)}
+            if lineage.isdisjoint(restricted_or_aliased_paths()):
+                return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
 def visible_among(model, pages):
     """Those of `pages` (any iterable of pages of `model`, saved or only chosen in a preview's
     form) that an anonymous visitor may open, as a queryset of `model`."""

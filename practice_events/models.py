@@ -30,7 +30,7 @@ from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.models import PracticeSettings
 from core.ratelimit import refuses_form
 from core.search_fields import PAGE_SEARCH_FIELDS
-from core.visibility import visible_among, visible_to_public
+from core.visibility import ViewRestrictionsFromCache, visible_among, visible_to_public
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ class Attendance(models.TextChoices):
     MIXED = "mixed", _("In person and online")
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(ViewRestrictionsFromCache, RoutablePageMixin, Page):
     """Every upcoming event, soonest first, then the most recent past ones, marked as past."""
 
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
@@ -98,7 +98,7 @@ def upcoming_events(limit=3):
     )
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(ViewRestrictionsFromCache, RoutablePageMixin, Page):
     kind = models.CharField(max_length=20, choices=EventKind.choices, default=EventKind.GROUP)
     summary = models.TextField(
         max_length=400, help_text="One or two plain sentences: what it is and who it is for."

@@ -15,7 +15,7 @@ from wagtail.search import index
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, StatementBlock
 from core.ratelimit import refuses_form
 from core.search_fields import PAGE_SEARCH_FIELDS
-from core.visibility import visible_to_public
+from core.visibility import ViewRestrictionsFromCache, visible_to_public
 
 from .choices import EmploymentType, LocationType, PayPeriod
 
@@ -23,7 +23,7 @@ JOBS_PER_PAGE = 20
 APPLICATION_SCOPE = "job-application"
 
 
-class CareersIndexPage(Page):
+class CareersIndexPage(ViewRestrictionsFromCache, Page):
     """“Come work with us”: why work at the practice, its values and benefits, and the openings
     that are still accepting applications. Closed openings drop off this list by themselves."""
 
@@ -126,7 +126,7 @@ class CareersIndexPage(Page):
         return self.hiring_email or settings.HIRING_CONTACT_EMAIL
 
 
-class JobPage(RoutablePageMixin, Page):
+class JobPage(ViewRestrictionsFromCache, RoutablePageMixin, Page):
     """One opening at the practice, written so an applicant knows the pay, the hours and where
     the work happens before applying. It takes applications until its closing date, and carries
     the structured data search engines use for job listings."""

@@ -22,6 +22,7 @@ from core.blocks import RICH_TEXT_FEATURES
 from core.forms import HONEYPOT_FIELD
 from core.ratelimit import refuses_form
 from core.search_fields import PAGE_SEARCH_FIELDS
+from core.visibility import ViewRestrictionsFromCache
 from home.forms import CLINICIAN_FIELD, NO_PREFERENCE, ContactFormBuilder
 
 logger = logging.getLogger(__name__)
@@ -83,7 +84,7 @@ class ContactFormField(TranslatableMixin, AbstractFormField):
         pass
 
 
-class ContactPage(AbstractEmailForm):
+class ContactPage(ViewRestrictionsFromCache, AbstractEmailForm):
     """“Reach out today”: a short form that asks for the least needed to get back to someone.
     A message is saved first; the email to the practice only says that one arrived."""
 

@@ -16,7 +16,7 @@ from core.blocks import (
 from core.locales import in_language
 from core.models import Approach, ReviewedPage
 from core.search_fields import PAGE_SEARCH_FIELDS
-from core.visibility import first_public_page
+from core.visibility import ViewRestrictionsFromCache, first_public_page
 
 
 class PathwayBlock(blocks.StructBlock):
@@ -30,7 +30,7 @@ class PathwayBlock(blocks.StructBlock):
         description = "A card that leads into one part of the site."
 
 
-class HomePage(ReviewedPage, Page):
+class HomePage(ViewRestrictionsFromCache, ReviewedPage, Page):
     """The front door: the practice's promise, what harm reduction is in a few lines, and the
     ways into the rest of the site."""
 
@@ -133,7 +133,7 @@ class HomePage(ReviewedPage, Page):
         verbose_name = "home page"
 
 
-class ExplainerPage(ReviewedPage, Page):
+class ExplainerPage(ViewRestrictionsFromCache, ReviewedPage, Page):
     """Explains harm reduction: what it is, whether abstinence is the goal, and the spectrum of
     approaches, which comes from the editable list of approaches."""
 
@@ -202,7 +202,7 @@ class ExplainerPage(ReviewedPage, Page):
         return context
 
 
-class GoalsPage(ReviewedPage, Page):
+class GoalsPage(ViewRestrictionsFromCache, ReviewedPage, Page):
     """The goals of harm reduction therapy and how it is used in therapy, as separate
     statements editors can add to, reorder and reword."""
 
@@ -247,7 +247,7 @@ class GoalsPage(ReviewedPage, Page):
         verbose_name = "goals of harm reduction therapy"
 
 
-class StandardPage(ReviewedPage, Page):
+class StandardPage(ViewRestrictionsFromCache, ReviewedPage, Page):
     """A plain page of text for things people need to read in full, such as “Browsing
     safely” and the privacy notice: an introduction, a body, and when it was last reviewed."""
 
@@ -274,7 +274,7 @@ class StandardPage(ReviewedPage, Page):
         verbose_name = "standard page"
 
 
-class FeesPage(ReviewedPage, Page):
+class FeesPage(ViewRestrictionsFromCache, ReviewedPage, Page):
     """What therapy costs and how to pay: session fees, the sliding scale, insurance and
     superbills, payment, cancellations, and the Good Faith Estimate notice the No Surprises Act
     requires for people who are uninsured or not using insurance."""

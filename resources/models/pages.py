@@ -15,14 +15,14 @@ from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.locales import in_main_language, main_language_version
 from core.models import ReviewedPage
 from core.search_fields import PAGE_SEARCH_FIELDS
-from core.visibility import visible_to_public
+from core.visibility import ViewRestrictionsFromCache, visible_to_public
 
 from .taxonomy import Audience, ResourceType, Substance, Topic
 
 RELATED_COUNT = 3
 
 
-class ResourceIndexPage(RoutablePageMixin, Page):
+class ResourceIndexPage(ViewRestrictionsFromCache, RoutablePageMixin, Page):
     """The resource library: one search box, facets with counts, sorting and pagination over
     every resource below it. Every state is a plain URL, so it works without JavaScript."""
 
@@ -81,7 +81,7 @@ class ResourceIndexPage(RoutablePageMixin, Page):
         return ResourcesFeed(self)(request)
 
 
-class ResourcePage(ReviewedPage, Page):
+class ResourcePage(ViewRestrictionsFromCache, ReviewedPage, Page):
     """One resource in the library: a guide, hotline, worksheet or reading, described in plain
     language, tagged so visitors can find it, with a link or a document to open, and checked
     again on a schedule, since stale safer-use advice can hurt someone."""

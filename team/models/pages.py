@@ -24,7 +24,12 @@ from core.locales import (
 )
 from core.routing import find_site
 from core.search_fields import PAGE_SEARCH_FIELDS
-from core.visibility import first_public_page, is_visible_to_public, visible_to_public
+from core.visibility import (
+    ViewRestrictionsFromCache,
+    first_public_page,
+    is_visible_to_public,
+    visible_to_public,
+)
 
 from .taxonomy import LicensedState, SessionFormat, Specialty
 
@@ -64,7 +69,7 @@ def with_card_details(members):
     )
 
 
-class TeamIndexPage(Page):
+class TeamIndexPage(ViewRestrictionsFromCache, Page):
     """“Our Experts”: every clinician as a card, with filters for what people look for first
     (a specialty, a language, how sessions happen, and who is taking new clients)."""
 
@@ -116,7 +121,7 @@ class TeamIndexPage(Page):
         return context
 
 
-class TeamMemberPage(Page):
+class TeamMemberPage(ViewRestrictionsFromCache, Page):
     """One clinician: who they are (name, pronouns, credentials, role, photo, bio) and what they
     offer (specialties, approaches, languages, formats, whether they take new clients), so a
     visitor can choose someone they trust and reach out to them."""
@@ -315,7 +320,7 @@ def contact_page():
     return in_language(first_public_page("home.ContactPage"))
 
 
-class TelehealthPage(Page):
+class TelehealthPage(ViewRestrictionsFromCache, Page):
     """Therapy by video: where clients can be seen from (the states the clinicians who offer it
     are licensed in, kept on each clinician's page and summed up here), what a session needs,
     and how it is kept private."""

@@ -317,11 +317,11 @@ def library_queries(client, django_assert_max_num_queries, limits=None):
         # The first view after an edit also renders the layout kept in the cache again, and
         # finds the language shown's locale, home page and crisis lines for it.
         page_cache.clear()
-        rebuilt_limit, warm_limit = limits[name] if limits else (22, 6)
+        rebuilt_limit, warm_limit = limits[name] if limits else (22, 4)
         with django_assert_max_num_queries(rebuilt_limit) as rebuilt:
             client.get(URL, params)
-        # 6: the counts, the page's ids, those resources, their topics, and Wagtail's check of
-        # the page's view restrictions (two); the site and the page come from the cache.
+        # 4: the counts, the page's ids, those resources and their topics; the site, the page
+        # and whether any view restriction reaches it come from the cache.
         with django_assert_max_num_queries(warm_limit) as warm:
             response = client.get(URL, {**params, "sort": "title"})
         assert response.status_code == 200, name
