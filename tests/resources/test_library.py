@@ -190,6 +190,23 @@ def test_a_page_of_results_keeps_its_order_and_shows_each_cards_type_and_topics(
     assert topics == [["Safer use"], ["Naloxone", "Safer use"]]
 
 
+def card_topics(client, query):
+    _r, page = get(client, {"q": query})
+    return [tag.get_text() for tag in page.select(".resource-card__topics .tag")]
+
+
+def test_a_card_shows_its_first_four_topics_in_the_order_editors_chose(client):
+    slugs = list(main_entries(Topic).values_list("slug", flat=True)[:5])
+    make_resource("Numbat notes", topics=slugs)
+    names = [main_entries(Topic).get(slug=slug).name for slug in slugs]
+    assert card_topics(client, "numbat") == names[:4]
+    # Dragging the last topic to the top of the list in the admin shows on the next visit.
+    last = main_entries(Topic).get(slug=slugs[-1])
+    last.sort_order = -1
+    last.save()
+    assert card_topics(client, "numbat") == [names[-1], *names[:3]]
+
+
 def test_relevance_puts_title_matches_first(client):
     make_resource("Quokka care basics", summary="Plain words.")
     make_resource("Another page", summary="Mentions a quokka once.")
