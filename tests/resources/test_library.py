@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from core import page_cache
+from resources.library import ShownResources
 from resources.models import ResourceIndexPage, ResourcePage, Topic
 from tests.resources.factories import main_entries
 from tests.support import assert_no_inline_code
@@ -166,8 +167,18 @@ def test_the_demo_librarys_first_page_starts_with_its_featured_resources_in_engl
     assert spanish and not spanish & set(titles)
 
 
-def test_a_page_of_results_keeps_its_order_and_shows_each_cards_type_and_topics(client):
-    # The page's ids are read in order first, then those resources are loaded by id.
+@pytest.fixture(params=["one query", "ids first"])
+def page_loading(request, monkeypatch):
+    """Both ways a page of results is read (`ShownResources`): in one query for a few matches,
+    the page's ids first for many."""
+    if request.param == "ids first":
+        monkeypatch.setattr(ShownResources, "ONE_QUERY_UP_TO", 0)
+    return request.param
+
+
+def test_a_page_of_results_keeps_its_order_and_shows_each_cards_type_and_topics(
+    client, page_loading
+):
     library = ResourceIndexPage.objects.get(locale__language_code="en")
     ResourcePage.objects.child_of(library).delete()
     for number in range(14):
@@ -337,8 +348,9 @@ def library_queries(client, django_assert_max_num_queries, limits=None):
         rebuilt_limit, warm_limit = limits[name] if limits else (22, 4)
         with django_assert_max_num_queries(rebuilt_limit) as rebuilt:
             client.get(URL, params)
-        # 4: the counts, the page's ids, those resources and their topics; the site, the page
-        # and whether any view restriction reaches it come from the cache.
+        # 4: the counts, the page of results (its ids, then those resources, for many
+        # matches), their topics; the site, the page and whether any view restriction reaches
+        # it come from the cache.
         with django_assert_max_num_queries(warm_limit) as warm:
             response = client.get(URL, {**params, "sort": "title"})
         assert response.status_code == 200, name
@@ -346,7 +358,9 @@ def library_queries(client, django_assert_max_num_queries, limits=None):
     return counts, response
 
 
-def test_library_query_count_does_not_grow_with_resources(client, django_assert_max_num_queries):
+def test_library_query_count_does_not_grow_with_resources(
+    client, django_assert_max_num_queries, page_loading
+):
     library = ResourceIndexPage.objects.get(locale__language_code="en")
     ResourcePage.objects.child_of(library).delete()
     make_many(5)
