@@ -8,25 +8,13 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from core.visibility import ViewRestrictionsFromCache
-from home.models import HomePage
-from home.models.pages import StandardPage
+from tests.search.support import add_page
 
 pytestmark = pytest.mark.django_db
 
 # A search term: the whole-page cache never keeps the page, so each visit is served by Wagtail.
 RENDERED = {"q": "staff"}
 PASSWORD_FORM = 'name="password"'
-
-
-def add_page(parent, title, slug):
-    page = StandardPage(title=title, slug=slug, intro=f"<p>{title}.</p>")
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def home():
-    return HomePage.objects.get(locale__language_code="en")
 
 
 def restrict_with_password(page):
@@ -50,18 +38,20 @@ def test_a_public_page_is_served_without_asking_for_restrictions(client):
     ]
 
 
-def test_a_page_whose_section_is_made_private_after_a_visit_asks_for_the_password(client):
-    section = add_page(home(), "Staff area", "staff-area")
-    add_page(section, "Rota", "rota")
+def test_a_page_whose_section_is_made_private_after_a_visit_asks_for_the_password(
+    client, home_page
+):
+    section = add_page(home_page, "Staff area")
+    add_page(section, "Rota")
     assert PASSWORD_FORM not in client.get("/staff-area/rota/", RENDERED).text
     restrict_with_password(section)
     assert PASSWORD_FORM in client.get("/staff-area/rota/", RENDERED).text
 
 
-def test_an_alias_of_a_private_page_asks_for_the_password(client):
-    private = add_page(home(), "Staff notes", "staff-notes")
+def test_an_alias_of_a_private_page_asks_for_the_password(client, home_page):
+    private = add_page(home_page, "Staff notes")
     restrict_with_password(private)
-    private.create_alias(parent=home(), update_slug="notes")
+    private.create_alias(parent=home_page, update_slug="notes")
     assert PASSWORD_FORM in client.get("/notes/", RENDERED).text
     # And once the restriction is lifted, the alias is public again.
     PageViewRestriction.objects.filter(page=private).delete()
