@@ -206,8 +206,8 @@ class ShownResources:
             pks = list(self.queryset.values_list("pk", flat=True)[window])
             # The ids come from the library's visible resources (`LibrarySearch.base`): no need
             # to ask again which pages are private.
-            found = ResourcePage.objects.live().select_related("resource_type", "language")
-            found = found.in_bulk(pks) if pks else {}
+            cards = ResourcePage.objects.live().select_related("resource_type", "language")
+            found = cards.in_bulk(pks) if pks else {}
             shown = [found[pk] for pk in pks if pk in found]
         topics = topics_of([resource.pk for resource in shown]) if shown else {}
         for resource in shown:
