@@ -158,12 +158,40 @@ OPEN_EVERYTHING = """() => {
 }"""
 
 
+# What a first visit fetched: the page and everything it loaded, in bytes over the wire.
+TRANSFERRED = """() => performance.getEntriesByType('navigation')
+    .concat(performance.getEntriesByType('resource'))
+    .reduce((total, entry) => total + entry.transferSize, 0)"""
+TYPEFACE = """() => ({
+    loaded: document.fonts.check('700 18px "Source Sans 3"'),
+    family: getComputedStyle(document.body).fontFamily,
+})"""
+
+
+# What a first visit fetched: the page and everything it loaded, in bytes over the wire.
+TRANSFERRED = """() => performance.getEntriesByType('navigation')
+    .concat(performance.getEntriesByType('resource'))
+    .reduce((total, entry) => total + entry.transferSize, 0)"""
+TYPEFACE = """() => ({
+    loaded: document.fonts.check('700 18px "Source Sans 3"'),
+    family: getComputedStyle(document.body).fontFamily,
+})"""
+
+
 @pytest.fixture(scope="package")
 def public_page_visits(browser, live_site, axe_source):
     """Every public page type at both widths, visited once for the checks that read each page as
-    it loads: a full-page screenshot (artifacts/screens/after/), where its h1 starts, and
-    axe-core's violations as it loads and with everything opened (OPEN_EVERYTHING). By (page
-    name, width name): {"shot", "h1_top", "violations", "violations_opened"}."""
+    it loads. At the phone's width the browser's cache is off, so each page is fetched as on a
+    first visit. By (page name, width name):
+
+    - "shot": a full-page screenshot (artifacts/screens/after/); "h1_top": where its h1 starts;
+    - "violations": axe-core's as it loads, and "violations_opened" with everything opened
+      (OPEN_EVERYTHING);
+    - "requested": every address the page asked for, as it loaded and opened, and at the
+      phone's width once a search was typed into its header (the suggestions); "refused":
+      those to another origin, refused;
+    - at the phone's width, "transferred": the bytes the first visit fetched up to the load
+      event; "typeface": whether the site's typeface loaded, and the body's font family."""
     folder = SCREENS / SCREENS_SET
     folder.mkdir(parents=True, exist_ok=True)
     visits = {}
@@ -171,18 +199,38 @@ def public_page_visits(browser, live_site, axe_source):
     for width, page in next(opened).items():
         # axe-core comes with every document rather than being sent into each page twice.
         page.add_init_script(script=axe_source)
+        first_visits = width == "phone"
+        if first_visits:
+            page.context.new_cdp_session(page).send(
+                "Network.setCacheDisabled", {"cacheDisabled": True}
+            )
         viewport = WIDTHS[width]
         for name in PUBLIC_PAGES:
+            requested, refused_before = [], len(page.context.refused)
+
+            def record(request, requested=requested):
+                requested.append(request.url)
+
+            page.on("request", record)
             # Loaded with its pictures and the typeface: what a screenshot needs (waiting for
             # the network to fall idle as well costs half a second a page and adds nothing).
             page.goto(live_site.url(name), wait_until="load")
             page.evaluate("document.fonts.ready.then(() => true)")
-            shot = folder / f"{name}-{viewport['width']}x{viewport['height']}.png"
-            visit = {"shot": shot, "h1_top": page.evaluate(H1_TOP)}
-            page.screenshot(path=shot, full_page=True)
+            visit = {"h1_top": page.evaluate(H1_TOP)}
+            if first_visits:
+                visit["transferred"] = page.evaluate(TRANSFERRED)
+                visit["typeface"] = page.evaluate(TYPEFACE)
+            visit["shot"] = folder / f"{name}-{viewport['width']}x{viewport['height']}.png"
+            page.screenshot(path=visit["shot"], full_page=True)
             visit["violations"] = every_violation(page, axe_source)
             page.evaluate(OPEN_EVERYTHING)
             visit["violations_opened"] = every_violation(page, axe_source)
+            if first_visits:
+                with page.expect_response(lambda response: "/autocomplete/" in response.url):
+                    page.locator("#site-search-q").fill("nal")
+            page.remove_listener("request", record)
+            visit["requested"] = requested
+            visit["refused"] = page.context.refused[refused_before:]
             visits[name, width] = visit
     next(opened, None)  # the pages' contexts closed
     return visits

@@ -211,25 +211,20 @@ def test_pictures_arrive_as_avif_no_smaller_than_shown(width_pages, live_site, w
 BUDGET_BYTES = 250_000
 
 
-def test_the_one_typeface_is_self_hosted_and_every_first_visit_stays_small(new_context, live_site):
+def test_the_one_typeface_is_self_hosted_and_every_first_visit_stays_small(
+    public_page_visits, live_site
+):
+    """Each page at a phone's width as a first visit, with nothing in the browser's cache: the
+    load event waits for the stylesheet, the typeface and the pictures on screen, everything a
+    first visit fetches (pictures further down are fetched as they near it)."""
     sizes = {}
     for name in PUBLIC_PAGES:
-        # A fresh context for each page: a first visit, nothing in the cache.
-        context = new_context(viewport=SMALL_PHONE)
-        page = context.new_page()
-        # The load event waits for the stylesheet, the typeface and the pictures on screen:
-        # everything a first visit fetches (pictures further down are fetched as they near it).
-        page.goto(live_site.url(name), wait_until="load")
-        page.evaluate("document.fonts.ready.then(() => true)")
-        assert page.evaluate("document.fonts.check('700 18px \"Source Sans 3\"')")
-        assert "Source Sans 3" in page.evaluate("getComputedStyle(document.body).fontFamily")
-        sizes[name] = page.evaluate(
-            """() => performance.getEntriesByType('navigation')
-                .concat(performance.getEntriesByType('resource'))
-                .reduce((total, entry) => total + entry.transferSize, 0)"""
-        )
-        assert context.refused == []
-        context.close()
+        visit = public_page_visits[name, "phone"]
+        assert visit["typeface"]["loaded"], name
+        assert "Source Sans 3" in visit["typeface"]["family"], name
+        fonts = [url for url in visit["requested"] if url.endswith(".woff2")]
+        assert fonts and all(url.startswith(live_site.base_url) for url in fonts), (name, fonts)
+        sizes[name] = visit["transferred"]
     print("first-visit bytes:", sizes)
     too_big = {name: size for name, size in sizes.items() if size >= BUDGET_BYTES}
     assert too_big == {}
