@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from careers.models import CareersIndexPage, JobApplication, JobPage
+from tests.support import add_published
 
 _numbers = itertools.count(1)
 
@@ -86,9 +87,7 @@ def make_job(title=None, *, closing_in_days=30, posted_days_ago=1, parent=None, 
     }
     values.update(fields)
     job = JobPage(**values)
-    (parent or careers_index()).add_child(instance=job)
-    job.save_revision().publish()
-    return job
+    return add_published(parent or careers_index(), job)
 
 
 def make_application(job=None, *, days_ago=0, content=PDF, name="Sam Rivera", **fields):

@@ -13,6 +13,7 @@ from resources.models import (
     Substance,
     Topic,
 )
+from tests.support import add_published
 
 _numbers = itertools.count(1)
 
@@ -57,6 +58,4 @@ def make_resource(
     resource.substances = list(main_entries(Substance).filter(slug__in=substances))
     resource.approaches = list(main_entries(Approach).filter(slug__in=approaches))
     resource.audiences = list(main_entries(Audience).filter(slug__in=audiences))
-    (parent or library()).add_child(instance=resource)
-    resource.save_revision().publish()
-    return resource
+    return add_published(parent or library(), resource)

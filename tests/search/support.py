@@ -3,6 +3,7 @@
 from bs4 import BeautifulSoup
 
 from home.models import GoalsPage
+from tests.support import add_published
 
 
 def soup_of(response):
@@ -21,6 +22,4 @@ def add_page(parent, title, intro="", slug=None, **fields):
     page = GoalsPage(
         title=title, slug=slug or title.lower().replace(" ", "-"), intro=intro, **fields
     )
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return add_published(parent, page)

@@ -5,6 +5,7 @@ import itertools
 from core.models import Approach, Language
 from team.models import SessionFormat, Specialty, TeamIndexPage, TeamMemberPage
 from tests.resources.factories import main_entries
+from tests.support import add_published
 
 _numbers = itertools.count(1)
 
@@ -30,6 +31,4 @@ def make_member(
         approaches=list(main_entries(Approach).filter(slug__in=approaches)),
         **fields,
     )
-    team_index().add_child(instance=member)
-    member.save_revision().publish()
-    return member
+    return add_published(team_index(), member)
