@@ -168,16 +168,6 @@ TYPEFACE = """() => ({
 })"""
 
 
-# What a first visit fetched: the page and everything it loaded, in bytes over the wire.
-TRANSFERRED = """() => performance.getEntriesByType('navigation')
-    .concat(performance.getEntriesByType('resource'))
-    .reduce((total, entry) => total + entry.transferSize, 0)"""
-TYPEFACE = """() => ({
-    loaded: document.fonts.check('700 18px "Source Sans 3"'),
-    family: getComputedStyle(document.body).fontFamily,
-})"""
-
-
 @pytest.fixture(scope="package")
 def public_page_visits(browser, live_site, axe_source):
     """Every public page type at both widths, visited once for the checks that read each page as
