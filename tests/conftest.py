@@ -12,17 +12,24 @@ from django.core.management import call_command
 # database: a lock, and a file saying it is built.
 DEMO_DATABASE_LOCK = "demo-database.lock"
 DEMO_DATABASE_BUILT = "demo-database.built"
+# On SQLite, the demo database's file in the run's folder, and each process's copy of it.
+DEMO_DATABASE_FILE = "demo-database.sqlite3"
+COPY_OF_DEMO_DATABASE = "test-database.sqlite3"
 
 
-def demo_template_name():
+def demo_template_name(run_folder=None):
+    """The demo database: on PostgreSQL a database beside the test databases, on SQLite a file
+    in the run's folder."""
     from django.db import connection
 
+    if connection.vendor == "sqlite":
+        return str(run_folder / DEMO_DATABASE_FILE)
     return f"test_{connection.settings_dict['NAME']}_demo"
 
 
 def build_demo_template(name):
-    """Migrate a fresh PostgreSQL database called `name` and load the demo content into it; the
-    connection's settings are left as they were."""
+    """Migrate a fresh database called `name` (on SQLite, a file) and load the demo content into
+    it; the connection's settings are left as they were."""
     from django.db import connection
 
     database = connection.settings_dict
@@ -42,17 +49,21 @@ def build_demo_template(name):
 def django_db_modify_db_settings(
     django_db_modify_db_settings_parallel_suffix, request, tmp_path_factory, django_db_blocker
 ):
-    """On PostgreSQL with several test processes, the first that needs a database migrates one
-    and loads the demo content into it, once; every process's own test database is then created
-    as a copy of it (CREATE DATABASE ... TEMPLATE), far quicker than migrating and loading
-    again. The demo database itself is dropped when the run ends (pytest_sessionfinish)."""
+    """With several test processes, the first that needs a database migrates one and loads the
+    demo content into it, once; every process's own test database is then a copy of it, far
+    quicker than migrating and loading again: on PostgreSQL made with CREATE DATABASE ...
+    TEMPLATE, on SQLite a copy of the file, which the process keeps as it is (`keepdb`). On
+    PostgreSQL the demo database is dropped when the run ends (pytest_sessionfinish); on SQLite
+    it goes with the run's folder."""
     from django.db import connection
 
-    if connection.vendor != "postgresql" or not hasattr(request.config, "workerinput"):
-        return
-    template = demo_template_name()
+    if connection.vendor not in ("postgresql", "sqlite") or not hasattr(
+        request.config, "workerinput"
+    ):
+        return False
     # Each process's temporary folder is inside the run's own (pytest-xdist's recipe).
     run_folder = tmp_path_factory.getbasetemp().parent
+    template = demo_template_name(run_folder)
     # The demo's images are files: every copy of the demo database needs the folder they were
     # written to, so the run's processes share one (pytest removes it with the run's folder).
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
@@ -63,7 +74,20 @@ def django_db_modify_db_settings(
             with django_db_blocker.unblock():
                 build_demo_template(template)
             (run_folder / DEMO_DATABASE_BUILT).touch()
+    if connection.vendor == "sqlite":
+        copy = tmp_path_factory.getbasetemp() / COPY_OF_DEMO_DATABASE
+        shutil.copyfile(template, copy)
+        connection.settings_dict["TEST"]["NAME"] = str(copy)
+        return True
     connection.settings_dict["TEST"]["TEMPLATE"] = template
+    return False
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, django_db_modify_db_settings):
+    """`--reuse-db`, or a process's copy of the demo database on SQLite (above): kept as it
+    is rather than made afresh (Django then only checks that it is migrated)."""
+    return bool(request.config.getvalue("reuse_db")) or django_db_modify_db_settings
 
 
 def pytest_sessionfinish(session):
@@ -76,6 +100,8 @@ def pytest_sessionfinish(session):
     from django.db import connection
     from pytest_django.plugin import blocking_manager_key
 
+    if connection.vendor != "postgresql":
+        return
     with config.stash[blocking_manager_key].unblock(), connection.creation._nodb_cursor() as cursor:
         cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(demo_template_name())}")
 

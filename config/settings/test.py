@@ -21,3 +21,11 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="hrt-test-media-"))
 # Kept pages in this test process's own folder (never inside MEDIA_ROOT, which is served).
 if CACHES["pages"]["BACKEND"].endswith("FileCache"):  # noqa: F405
     CACHES["pages"]["LOCATION"] = tempfile.mkdtemp(prefix="hrt-test-pages-")  # noqa: F405
+
+# A test database on SQLite that is a file (each test process's copy of the demo database,
+# tests/conftest.py) need not survive a crash: its writes are not waited for on the disk, and
+# its transactions' journal is kept in memory.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (  # noqa: F405
+        "PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY"
+    )
