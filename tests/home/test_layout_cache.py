@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from core.models import PracticeSettings, SiteText
 from home.models.pages import StandardPage
-from tests.support import page_at
+from tests.support import add_published, page_at
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +38,7 @@ def test_the_kept_menu_still_marks_the_page_being_read(client):
 def test_a_page_published_into_the_menu_shows_at_once(client, home_page):
     page_at(client, "/goals/")
     page = StandardPage(title="Groups and workshops", slug="groups", show_in_menus=True)
-    home_page.add_child(instance=page)
-    page.save_revision().publish()
+    add_published(home_page, page)
     assert "Groups and workshops" in menu(page_at(client, "/goals/"))
     page.unpublish()
     assert "Groups and workshops" not in menu(page_at(client, "/goals/"))

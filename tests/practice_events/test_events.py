@@ -13,7 +13,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from practice_events.models import EventPage, EventRegistration
-from tests.support import assert_no_inline_code, queries_for_page
+from tests.support import add_published, assert_no_inline_code, queries_for_page
 
 pytestmark = pytest.mark.django_db
 
@@ -242,8 +242,7 @@ def test_the_events_page_asks_the_same_number_of_queries_for_more_events(client)
             attendance="online",
             audience="Anyone",
         )
-        index.add_child(instance=event)
-        event.save_revision().publish()
+        add_published(index, event)
     client.get(INDEX)  # the layout, cleared by the publishing, is kept again
     assert queries_for_page(client, INDEX) == before <= 12
     assert "Extra 2" in client.get(INDEX).text

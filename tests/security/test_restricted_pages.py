@@ -18,7 +18,7 @@ from resources.models import ResourceIndexPage
 from team.models import HomeFeaturedMember, TeamIndexPage
 from tests.careers.factories import make_job
 from tests.resources.factories import make_resource
-from tests.support import CONTACT_POST, page_at
+from tests.support import CONTACT_POST, add_published, page_at
 from tests.team.factories import make_member
 
 pytestmark = pytest.mark.django_db
@@ -32,9 +32,7 @@ CONTACT = "/contact/"
 
 def make_standard_page(title, slug):
     page = StandardPage(title=title, slug=slug, intro=f"<p>{title}.</p>", show_in_menus=True)
-    HomePage.objects.get(locale__language_code="en").add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return add_published(HomePage.objects.get(locale__language_code="en"), page)
 
 
 def make_copies(label):
