@@ -166,8 +166,9 @@ def remove_test_media():
     """The throwaway folders config/settings/test.py made for this process go with it (a
     folder the run's processes share goes with the run's own, above)."""
     yield
-    if Path(settings.MEDIA_ROOT).name.startswith("hrt-test-media-"):
-        shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    for folder in (settings.MEDIA_ROOT, settings.STATIC_ROOT):
+        if Path(folder).name.startswith(("hrt-test-media-", "hrt-test-static-")):
+            shutil.rmtree(folder, ignore_errors=True)
     if settings.CACHES["pages"]["BACKEND"].endswith("FileCache"):
         shutil.rmtree(settings.CACHES["pages"]["LOCATION"], ignore_errors=True)
 
