@@ -131,9 +131,13 @@ def pytest_xdist_make_scheduler(config, log):
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every database test starts from the full demo site, built once per test run (or copied
     from the demo database above, when the loader finds the pages there and leaves them be)."""
+    from wagtail.images import get_image_model
+
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-        make_demo_renditions()
+        # A copy of the demo database has its renditions already.
+        if not get_image_model().get_rendition_model().objects.exists():
+            make_demo_renditions()
 
 
 def make_demo_renditions():
