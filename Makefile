@@ -57,12 +57,14 @@ messages: install browser-deps
 	$(MANAGE) makemessages $(foreach lang,$(LANGS),-l $(lang)) --no-obsolete --add-location=file $(MESSAGE_SOURCES_IGNORED)
 	$(MANAGE) compilemessages $(foreach lang,$(LANGS),-l $(lang)) --ignore=.venv
 
-# The browser tests (tests/browser/) drive Debian's Chromium and inject the pinned axe-core;
+# The browser tests (tests/browser/) drive Debian's headless Chromium and inject the pinned
+# axe-core (the windowed Chromium draws the demo's pictures, `make demo-images`);
 # one puts Debian's nginx in front of the live site, configured as docs/deploy.md says. GNU
 # gettext is for the translations' test and `make messages`.
 .PHONY: browser-deps
 browser-deps:
-	@test -x /usr/bin/chromium -a -x /usr/sbin/nginx -a -x /usr/bin/xgettext || { apt-get update -qq && apt-get install -y -qq chromium nginx-light gettext; }
+	@test -x /usr/bin/chromium-headless-shell -a -x /usr/bin/chromium -a -x /usr/sbin/nginx -a -x /usr/bin/xgettext \
+		|| { apt-get update -qq && apt-get install -y -qq chromium chromium-headless-shell nginx-light gettext; }
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
 
 # The demo's pictures drawn again from their SVG sources (home/demo_data/images/).
