@@ -8,23 +8,43 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 
-# Where the test processes of one run (pytest-xdist) agree which of them builds the demo
-# database: a lock, and a file saying it is built.
-DEMO_DATABASE_LOCK = "demo-database.lock"
-DEMO_DATABASE_BUILT = "demo-database.built"
-# On SQLite, the demo database's file in the run's folder, and each process's copy of it.
-DEMO_DATABASE_FILE = "demo-database.sqlite3"
+from tests.live_site import BASE_DIR, source_digest
+
+# The demo database every test starts from, built by the first test process that needs it and
+# kept between runs, named by a digest of what builds it (the site's code, migrations, demo
+# content and settings, and this file): a change to any of them builds it afresh, a change to
+# another test, the docs, the tools or the static files does not. Kept in KEPT_DEMO: the demo's
+# uploaded images, on SQLite the database's file, and a file saying the build is whole; on
+# PostgreSQL the database itself, beside the test databases.
+KEPT_DEMO = BASE_DIR / ".cache" / "demo-database"
+NOT_BUILT_FROM = ("docs/", "tools/", "static/", ".ci/", "tests/")
+BUILT_FROM_TESTS = {"tests/conftest.py", "tests/__init__.py"}
+WHOLE = "whole"
+# Where the test processes of one run (pytest-xdist) note that the demo's images are in the
+# run's own folder.
+DEMO_MEDIA_READY = "demo-media.ready"
+# Each process's copy of the demo database, on SQLite.
 COPY_OF_DEMO_DATABASE = "test-database.sqlite3"
 
 
-def demo_template_name(run_folder=None):
-    """The demo database: on PostgreSQL a database beside the test databases, on SQLite a file
-    in the run's folder."""
+def built_from(path):
+    """Whether the file at `path` (relative to the project) is read when the demo database is
+    built."""
+    if path in BUILT_FROM_TESTS:
+        return True
+    return not path.startswith(NOT_BUILT_FROM) and not path.endswith(".md")
+
+
+def kept_demo(digest):
+    """The kept build's folder and its database: on SQLite a file in that folder, on PostgreSQL
+    a database named after the test database and the digest."""
     from django.db import connection
 
     if connection.vendor == "sqlite":
-        return str(run_folder / DEMO_DATABASE_FILE)
-    return f"test_{connection.settings_dict['NAME']}_demo"
+        folder = KEPT_DEMO / f"sqlite-{digest}"
+        return folder, str(folder / "demo.sqlite3")
+    name = connection.settings_dict["NAME"]
+    return KEPT_DEMO / f"postgresql-{name}-{digest}", f"test_{name}_demo_{digest[:16]}"
 
 
 def build_demo_template(name):
@@ -46,35 +66,90 @@ def build_demo_template(name):
         database["TEST"]["NAME"] = kept_test_name
 
 
-@pytest.fixture(scope="session")
-def django_db_modify_db_settings(
-    django_db_modify_db_settings_parallel_suffix, request, tmp_path_factory, django_db_blocker
-):
-    """With several test processes, the first that needs a database migrates one and loads the
-    demo content into it, once; every process's own test database is then a copy of it, far
-    quicker than migrating and loading again: on PostgreSQL made with CREATE DATABASE ...
-    TEMPLATE, on SQLite a copy of the file, which the process keeps as it is (`keepdb`). On
-    PostgreSQL the demo database is dropped when the run ends (pytest_sessionfinish); on SQLite
-    it goes with the run's folder."""
+def postgres_databases(like):
     from django.db import connection
 
-    if connection.vendor not in ("postgresql", "sqlite") or not hasattr(
-        request.config, "workerinput"
-    ):
+    with connection.creation._nodb_cursor() as cursor:
+        cursor.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [like])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def is_whole(folder, database):
+    from django.db import connection
+
+    if not (folder / WHOLE).exists():
         return False
-    # Each process's temporary folder is inside the run's own (pytest-xdist's recipe).
-    run_folder = tmp_path_factory.getbasetemp().parent
-    template = demo_template_name(run_folder)
-    # The demo's images are files: every copy of the demo database needs the folder they were
-    # written to, so the run's processes share one (pytest removes it with the run's folder).
+    return connection.vendor == "sqlite" or database in postgres_databases(database)
+
+
+def keep_demo(folder, database, media):
+    """Keep the images beside the database just built, mark the build whole, and let go of the
+    builds from other files (a database someone is still connected to stays)."""
+    from django.db import connection
+
+    shutil.copytree(media, folder / "media", dirs_exist_ok=True)
+    (folder / WHOLE).touch()
+    prefix = folder.name.removesuffix(folder.name.rsplit("-", 1)[-1])
+    for older in KEPT_DEMO.glob(f"{prefix}*"):
+        if older != folder:
+            shutil.rmtree(older, ignore_errors=True)
+    if connection.vendor == "postgresql":
+        stem = database[: -len(database.rsplit("_", 1)[-1])]
+        for older in postgres_databases(stem.replace("_", r"\_") + "%"):
+            if older != database:
+                with connection.creation._nodb_cursor() as cursor:
+                    cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(older)}")
+
+
+@pytest.fixture(scope="session")
+def demo_database(request, tmp_path_factory, django_db_blocker):
+    """The kept demo database for this run's files, as (its folder in KEPT_DEMO, the database's
+    name or file), built by the first process of a run that needs it if no build from the same
+    files is whole; None outside git or on another kind of database."""
+    from django.db import connection
+
+    if connection.vendor not in ("postgresql", "sqlite"):
+        return None
+    digest = source_digest(read=built_from)
+    if digest is None:
+        return None
+    # With several processes, each one's temporary folder is inside the run's own (pytest-xdist's
+    # recipe).
+    run_folder = tmp_path_factory.getbasetemp()
+    if hasattr(request.config, "workerinput"):
+        run_folder = run_folder.parent
+    folder, database = kept_demo(digest)
+    # The demo's images are files: every copy of the demo database needs them, so the run's
+    # processes share one folder (pytest removes it with the run's folder).
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
     settings.MEDIA_ROOT = run_folder / "media"
-    with open(run_folder / DEMO_DATABASE_LOCK, "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (run_folder / DEMO_DATABASE_BUILT).exists():
-            with django_db_blocker.unblock():
-                build_demo_template(template)
-            (run_folder / DEMO_DATABASE_BUILT).touch()
+    KEPT_DEMO.mkdir(parents=True, exist_ok=True)
+    with open(KEPT_DEMO / "lock", "w") as lock, django_db_blocker.unblock():
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one build at a time, for every run in this checkout
+        if not (run_folder / DEMO_MEDIA_READY).exists():
+            if is_whole(folder, database):
+                shutil.copytree(folder / "media", settings.MEDIA_ROOT, dirs_exist_ok=True)
+            else:
+                shutil.rmtree(folder, ignore_errors=True)
+                folder.mkdir(parents=True)
+                build_demo_template(database)
+                keep_demo(folder, database, settings.MEDIA_ROOT)
+            (run_folder / DEMO_MEDIA_READY).touch()
+    return folder, database
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix, demo_database, tmp_path_factory
+):
+    """Every test process's own test database is a copy of the demo database (KEPT_DEMO), far
+    quicker than migrating and loading again: on PostgreSQL made with CREATE DATABASE ...
+    TEMPLATE, on SQLite a copy of the file, which the process keeps as it is (`keepdb`)."""
+    from django.db import connection
+
+    if demo_database is None:  # migrated and loaded by each process (django_db_setup)
+        return False
+    _folder, template = demo_database
     if connection.vendor == "sqlite":
         copy = tmp_path_factory.getbasetemp() / COPY_OF_DEMO_DATABASE
         shutil.copyfile(template, copy)
@@ -89,22 +164,6 @@ def django_db_keepdb(request, django_db_modify_db_settings):
     """`--reuse-db`, or a process's copy of the demo database on SQLite (above): kept as it
     is rather than made afresh (Django then only checks that it is migrated)."""
     return bool(request.config.getvalue("reuse_db")) or django_db_modify_db_settings
-
-
-def pytest_sessionfinish(session):
-    """The run's controlling process drops the demo database its test processes copied."""
-    config = session.config
-    if hasattr(config, "workerinput") or not hasattr(config, "_tmp_path_factory"):
-        return
-    if not (config._tmp_path_factory.getbasetemp() / DEMO_DATABASE_BUILT).exists():
-        return
-    from django.db import connection
-    from pytest_django.plugin import blocking_manager_key
-
-    if connection.vendor != "postgresql":
-        return
-    with config.stash[blocking_manager_key].unblock(), connection.creation._nodb_cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(demo_template_name())}")
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -129,8 +188,8 @@ def pytest_xdist_make_scheduler(config, log):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every database test starts from the full demo site, built once per test run (or copied
-    from the demo database above, when the loader finds the pages there and leaves them be)."""
+    """Every database test starts from the full demo site: a copy of the demo database above,
+    where the loader finds the pages and leaves them be (or, on another database, loaded here)."""
     from wagtail.images import get_image_model
 
     with django_db_blocker.unblock():

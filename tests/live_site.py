@@ -1,8 +1,10 @@
 """A real, throwaway copy of the site for the tools that need one over HTTP: the browser tests
 (tests/browser/) and `make audit` (tests/audit/run_audit.py).
 
-It is a SQLite database with the demo content in a scratch folder, served by gunicorn under the
-production settings (WhiteNoise, compressed hashed static files) on 127.0.0.1 over plain HTTP.
+It is a database with the demo content, served by gunicorn under the production settings
+(WhiteNoise, compressed hashed static files) on 127.0.0.1 over plain HTTP: for the browser tests
+a copy of the test run's demo database (`site_from_demo`), for the audit a SQLite database built
+in a scratch folder (`build_site`).
 pytest-django's live_server would flush the demo content after each test, so the site runs in
 its own process and is spoken to like a visitor's browser does."""
 
@@ -19,6 +21,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 from tests.support import manage_py
 
@@ -156,10 +159,11 @@ BUILT_SITES = BASE_DIR / ".cache" / "live-site"
 BUILDING = "building-"
 
 
-def source_digest():
+def source_digest(read=None):
     """A digest of every file git would commit here (tracked, or new and not ignored), path and
     contents, of the Python running and of today's date (the demo's events and openings are
-    dated from the day it is loaded): what a build reads, and more. None outside git."""
+    dated from the day it is loaded): what a build reads, and more. With `read`, only the files
+    whose path it accepts. None outside git."""
     try:
         listed = subprocess.run(  # noqa: S603 (fixed arguments)
             ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],  # noqa: S607
@@ -171,6 +175,8 @@ def source_digest():
         return None
     digest = hashlib.sha256(f"{sys.version} {datetime.date.today()}".encode())
     for name in sorted(set(listed.split(b"\0")) - {b""}):
+        if read and not read(os.fsdecode(name)):
+            continue
         path = BASE_DIR / os.fsdecode(name)
         digest.update(name + b"\0")
         if path.is_file():  # a tracked file deleted in the working tree is skipped
@@ -224,9 +230,50 @@ def build_site(env, script):
     return facts
 
 
-def build_and_keep(env, script, kept):
-    """The build itself, with a copy of the database and uploaded files left in `kept`."""
-    collecting = subprocess.Popen(  # noqa: S603 (fixed arguments)
+def site_from_demo(env, script, demo):
+    """The site's database and uploaded files as a copy of the test run's demo database (`demo`,
+    from tests/conftest.py's `demo_database`), its static files collected beside it; then run
+    `script` as `shell_json` does and return what it printed. On PostgreSQL the copy is a
+    database of its own (CREATE DATABASE ... TEMPLATE), which `drop_site_database` drops."""
+    from django.db import connection
+
+    folder, database = demo
+    collecting = collect_static(env)
+    try:
+        database_file, media, _static = site_paths(env)
+        shutil.copytree(folder / "media", media, dirs_exist_ok=True)
+        if connection.vendor == "sqlite":
+            shutil.copyfile(database, database_file)
+        else:
+            settings = connection.settings_dict
+            name = f"test_{settings['NAME']}_site"
+            with connection.creation._nodb_cursor() as cursor:
+                quoted = connection.ops.quote_name
+                cursor.execute(f"DROP DATABASE IF EXISTS {quoted(name)}")
+                cursor.execute(f"CREATE DATABASE {quoted(name)} TEMPLATE {quoted(database)}")
+            login = quote(settings["USER"] or "", safe="")
+            if settings["PASSWORD"]:
+                login += ":" + quote(settings["PASSWORD"], safe="")
+            address = f"{settings['HOST'] or 'localhost'}:{settings['PORT'] or 5432}"
+            env["DATABASE_URL"] = f"postgres://{login}@{address}/{name}"
+    finally:
+        waited_for(collecting)
+    return shell_json(env, script)
+
+
+def drop_site_database(env):
+    """Drop the database `site_from_demo` made on PostgreSQL (nothing to do on SQLite)."""
+    from django.db import connection
+
+    if env["DATABASE_URL"].startswith("postgres"):
+        name = env["DATABASE_URL"].rsplit("/", 1)[-1]
+        with connection.creation._nodb_cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(name)}")
+
+
+def collect_static(env):
+    """`manage.py collectstatic` in a process of its own, to wait for with `waited_for`."""
+    return subprocess.Popen(  # noqa: S603 (fixed arguments)
         [sys.executable, str(BASE_DIR / "manage.py"), "collectstatic", "--noinput", "-v0"],
         cwd=BASE_DIR,
         env=env,
@@ -234,13 +281,22 @@ def build_and_keep(env, script, kept):
         stderr=subprocess.STDOUT,
         text=True,
     )
+
+
+def waited_for(collecting):
+    output, _ = collecting.communicate(timeout=600)
+    if collecting.returncode:
+        raise RuntimeError(f"manage.py collectstatic failed:\n{output}")
+
+
+def build_and_keep(env, script, kept):
+    """The build itself, with a copy of the database and uploaded files left in `kept`."""
+    collecting = collect_static(env)
     try:
         keep = f"KEPT = {str(kept)!r}\n" + KEEP_BUILT
         facts = shell_json(env, script, before=MIGRATE_AND_LOAD + keep)
     finally:
-        output, _ = collecting.communicate(timeout=600)
-    if collecting.returncode:
-        raise RuntimeError(f"manage.py collectstatic failed:\n{output}")
+        waited_for(collecting)
     return facts
 
 

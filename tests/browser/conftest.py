@@ -57,16 +57,20 @@ def pytest_collection_modifyitems(items):
 # Session scope: the browser tests may reach their process between tests of other packages, and
 # building the site (migrate, demo content, static files) is the slowest step they have.
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory):
-    """The site the browser tests visit: a copy of its own, or, with LIVE_SITE_URL set, a site
-    already running there (`make cluster` runs the journeys through its balancer)."""
+def live_site(request, tmp_path_factory, django_db_blocker):
+    """The site the browser tests visit: a copy of the test run's demo database (tests/conftest.py)
+    served as in production, or, with LIVE_SITE_URL set, a site already running there (`make
+    cluster` runs the journeys through its balancer)."""
     workdir = tmp_path_factory.mktemp("browser-site")
     if os.environ.get("LIVE_SITE_URL"):
         yield running_site(os.environ["LIVE_SITE_URL"], workdir)
         return
-    site = start_site(workdir)
+    demo = request.getfixturevalue("demo_database")
+    with django_db_blocker.unblock():
+        site = start_site(workdir, demo)
     yield site
-    site.stop()
+    with django_db_blocker.unblock():
+        site.stop()
 
 
 @pytest.fixture(scope="package")

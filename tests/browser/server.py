@@ -8,10 +8,12 @@ from subprocess import Popen
 
 from tests.live_site import (
     build_site,
+    drop_site_database,
     free_port,
     run_manage,
     shell_json,
     site_environment,
+    site_from_demo,
     start_server,
     stop_server,
 )
@@ -130,6 +132,7 @@ class LiveSite:
     def stop(self):
         if self.process is not None:
             stop_server(self.process)
+            drop_site_database(self.env)
 
 
 def setup_script():
@@ -165,10 +168,12 @@ def running_site(base_url, workdir):
     )
 
 
-def start_site(workdir):
+def start_site(workdir, demo=None):
+    """The site on a free port: a copy of the test run's demo database (`demo`, tests/conftest.py),
+    or, without one, a site built from scratch (tests/live_site.py)."""
     port = free_port()
     env = site_environment(workdir, port, secret_key="browser-tests-only-not-a-secret")
-    facts = build_site(env, setup_script())
+    facts = site_from_demo(env, setup_script(), demo) if demo else build_site(env, setup_script())
     # Two threads per worker: the journeys open pages while a form posts.
     process = start_server(env, port, workdir / "server.log", threads=2)
     return LiveSite(
