@@ -8,43 +8,21 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 
-from tests.live_site import BASE_DIR, source_digest
+from tests.live_site import (
+    KEPT_DEMO,
+    WHOLE,
+    built_from,
+    drop_other_demos,
+    is_whole,
+    kept_demo,
+    source_digest,
+)
 
-# The demo database every test starts from, built by the first test process that needs it and
-# kept between runs, named by a digest of what builds it (the site's code, migrations, demo
-# content and settings, and this file): a change to any of them builds it afresh, a change to
-# another test, the docs, the tools or the static files does not. Kept in KEPT_DEMO: the demo's
-# uploaded images, on SQLite the database's file, and a file saying the build is whole; on
-# PostgreSQL the database itself, beside the test databases.
-KEPT_DEMO = BASE_DIR / ".cache" / "demo-database"
-NOT_BUILT_FROM = ("docs/", "tools/", "static/", ".ci/", "tests/")
-BUILT_FROM_TESTS = {"tests/conftest.py", "tests/__init__.py"}
-WHOLE = "whole"
 # Where the test processes of one run (pytest-xdist) note that the demo's images are in the
 # run's own folder.
 DEMO_MEDIA_READY = "demo-media.ready"
 # Each process's copy of the demo database, on SQLite.
 COPY_OF_DEMO_DATABASE = "test-database.sqlite3"
-
-
-def built_from(path):
-    """Whether the file at `path` (relative to the project) is read when the demo database is
-    built."""
-    if path in BUILT_FROM_TESTS:
-        return True
-    return not path.startswith(NOT_BUILT_FROM) and not path.endswith(".md")
-
-
-def kept_demo(digest):
-    """The kept build's folder and its database: on SQLite a file in that folder, on PostgreSQL
-    a database named after the test database and the digest."""
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        folder = KEPT_DEMO / f"sqlite-{digest}"
-        return folder, str(folder / "demo.sqlite3")
-    name = connection.settings_dict["NAME"]
-    return KEPT_DEMO / f"postgresql-{name}-{digest}", f"test_{name}_demo_{digest[:16]}"
 
 
 def build_demo_template(name):
@@ -66,41 +44,6 @@ def build_demo_template(name):
         database["TEST"]["NAME"] = kept_test_name
 
 
-def postgres_databases(like):
-    from django.db import connection
-
-    with connection.creation._nodb_cursor() as cursor:
-        cursor.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [like])
-        return [row[0] for row in cursor.fetchall()]
-
-
-def is_whole(folder, database):
-    from django.db import connection
-
-    if not (folder / WHOLE).exists():
-        return False
-    return connection.vendor == "sqlite" or database in postgres_databases(database)
-
-
-def keep_demo(folder, database, media):
-    """Keep the images beside the database just built, mark the build whole, and let go of the
-    builds from other files (a database someone is still connected to stays)."""
-    from django.db import connection
-
-    shutil.copytree(media, folder / "media", dirs_exist_ok=True)
-    (folder / WHOLE).touch()
-    prefix = folder.name.removesuffix(folder.name.rsplit("-", 1)[-1])
-    for older in KEPT_DEMO.glob(f"{prefix}*"):
-        if older != folder:
-            shutil.rmtree(older, ignore_errors=True)
-    if connection.vendor == "postgresql":
-        stem = database[: -len(database.rsplit("_", 1)[-1])]
-        for older in postgres_databases(stem.replace("_", r"\_") + "%"):
-            if older != database:
-                with connection.creation._nodb_cursor() as cursor:
-                    cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(older)}")
-
-
 @pytest.fixture(scope="session")
 def demo_database(request, tmp_path_factory, django_db_blocker):
     """The kept demo database for this run's files, as (its folder in KEPT_DEMO, the database's
@@ -118,7 +61,7 @@ def demo_database(request, tmp_path_factory, django_db_blocker):
     run_folder = tmp_path_factory.getbasetemp()
     if hasattr(request.config, "workerinput"):
         run_folder = run_folder.parent
-    folder, database = kept_demo(digest)
+    folder, database = kept_demo(connection.settings_dict, digest)
     # The demo's images are files: every copy of the demo database needs them, so the run's
     # processes share one folder (pytest removes it with the run's folder).
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
@@ -127,13 +70,16 @@ def demo_database(request, tmp_path_factory, django_db_blocker):
     with open(KEPT_DEMO / "lock", "w") as lock, django_db_blocker.unblock():
         fcntl.flock(lock, fcntl.LOCK_EX)  # one build at a time, for every run in this checkout
         if not (run_folder / DEMO_MEDIA_READY).exists():
-            if is_whole(folder, database):
+            if is_whole(connection.settings_dict, folder, database):
                 shutil.copytree(folder / "media", settings.MEDIA_ROOT, dirs_exist_ok=True)
             else:
                 shutil.rmtree(folder, ignore_errors=True)
                 folder.mkdir(parents=True)
                 build_demo_template(database)
-                keep_demo(folder, database, settings.MEDIA_ROOT)
+                # The images beside the database, then the build marked whole.
+                shutil.copytree(settings.MEDIA_ROOT, folder / "media", dirs_exist_ok=True)
+                (folder / WHOLE).touch()
+                drop_other_demos(connection.settings_dict, folder, database)
             (run_folder / DEMO_MEDIA_READY).touch()
     return folder, database
 
@@ -164,6 +110,20 @@ def django_db_keepdb(request, django_db_modify_db_settings):
     """`--reuse-db`, or a process's copy of the demo database on SQLite (above): kept as it
     is rather than made afresh (Django then only checks that it is migrated)."""
     return bool(request.config.getvalue("reuse_db")) or django_db_modify_db_settings
+
+
+def needs_database(item):
+    return bool(
+        item.get_closest_marker("django_db")
+        or {"db", "transactional_db", "live_site"} & set(getattr(item, "fixturenames", ()))
+    )
+
+
+def pytest_collection_modifyitems(items):
+    """The tests that need no database first, in their order, then the rest in theirs: while one
+    test process builds the demo database (a run after a change to what it is built from), the
+    other runs those instead of waiting for it."""
+    items.sort(key=needs_database)
 
 
 @pytest.hookimpl(optionalhook=True)

@@ -2,9 +2,9 @@
 (tests/browser/) and `make audit` (tests/audit/run_audit.py).
 
 It is a database with the demo content, served by gunicorn under the production settings
-(WhiteNoise, compressed hashed static files) on 127.0.0.1 over plain HTTP: for the browser tests
-a copy of the test run's demo database (`site_from_demo`), for the audit a SQLite database built
-in a scratch folder (`build_site`).
+(WhiteNoise, compressed hashed static files) on 127.0.0.1 over plain HTTP: a copy of the demo
+database the tests keep (`site_from_demo`), or, for an audit with none kept, a SQLite database
+built in a scratch folder (`build_site`).
 pytest-django's live_server would flush the demo content after each test, so the site runs in
 its own process and is spoken to like a visitor's browser does."""
 
@@ -20,8 +20,11 @@ import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import suppress
 from pathlib import Path
 from urllib.parse import quote
+
+from psycopg import sql
 
 from tests.support import manage_py
 
@@ -158,6 +161,26 @@ if Path(settings.MEDIA_ROOT).exists():
 BUILT_SITES = BASE_DIR / ".cache" / "live-site"
 BUILDING = "building-"
 
+# The demo database every test starts from, built by the first test process that needs it
+# (tests/conftest.py) and kept between runs, named by a digest of what builds it (the site's
+# code, migrations, demo content and settings, and the tests' conftest.py): a change to any of
+# them builds it afresh, a change to another test, the docs, the tools or the static files does
+# not. Kept in KEPT_DEMO: the demo's uploaded images, on SQLite the database's file, and a file
+# saying the build is whole; on PostgreSQL the database itself, beside the test databases. The
+# browser tests' site and the audit's are copies of it.
+KEPT_DEMO = BASE_DIR / ".cache" / "demo-database"
+NOT_BUILT_FROM = ("docs/", "tools/", "static/", ".ci/", "tests/")
+BUILT_FROM_TESTS = {"tests/conftest.py", "tests/__init__.py"}
+WHOLE = "whole"
+
+
+def built_from(path):
+    """Whether the file at `path` (relative to the project) is read when the demo database is
+    built."""
+    if path in BUILT_FROM_TESTS:
+        return True
+    return not path.startswith(NOT_BUILT_FROM) and not path.endswith(".md")
+
 
 def source_digest(read=None):
     """A digest of every file git would commit here (tracked, or new and not ignored), path and
@@ -230,31 +253,105 @@ def build_site(env, script):
     return facts
 
 
-def site_from_demo(env, script, demo):
-    """The site's database and uploaded files as a copy of the test run's demo database (`demo`,
-    from tests/conftest.py's `demo_database`), its static files collected beside it; then run
-    `script` as `shell_json` does and return what it printed. On PostgreSQL the copy is a
-    database of its own (CREATE DATABASE ... TEMPLATE), which `drop_site_database` drops."""
-    from django.db import connection
+def is_sqlite(database):
+    return database["ENGINE"].endswith("sqlite3")
 
-    folder, database = demo
+
+def kept_demo(database, digest):
+    """Where the demo database built from the files with `digest` is kept, for the tests'
+    database `database` (Django's settings of it): its folder in KEPT_DEMO, and on SQLite the
+    database's file in that folder, on PostgreSQL a database named after the tests' and the
+    digest."""
+    if is_sqlite(database):
+        folder = KEPT_DEMO / f"sqlite-{digest}"
+        return folder, str(folder / "demo.sqlite3")
+    name = database["NAME"]
+    return KEPT_DEMO / f"postgresql-{name}-{digest}", f"test_{name}_demo_{digest[:16]}"
+
+
+def postgres_server(database):
+    """An autocommit connection to the PostgreSQL server of `database` (Django's settings of
+    it), to make and drop databases."""
+    import psycopg
+
+    return psycopg.connect(
+        dbname="postgres",
+        user=database["USER"] or None,
+        password=database["PASSWORD"] or None,
+        host=database["HOST"] or None,
+        port=database["PORT"] or None,
+        autocommit=True,
+    )
+
+
+def postgres_databases(database, like):
+    with postgres_server(database) as server:
+        rows = server.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [like])
+        return [row[0] for row in rows]
+
+
+def whole_demo(database):
+    """The kept demo database for the files here, if one is whole (tests/conftest.py builds
+    it): as `kept_demo` gives it, or None."""
+    digest = source_digest(read=built_from)
+    if digest is None:
+        return None
+    folder, name = kept_demo(database, digest)
+    return (folder, name) if is_whole(database, folder, name) else None
+
+
+def is_whole(database, folder, name):
+    """Whether the demo database kept in `folder` (as `name`) was built to the end."""
+    if not (folder / WHOLE).exists():
+        return False
+    return is_sqlite(database) or name in postgres_databases(database, name)
+
+
+def drop_other_demos(database, folder, name):
+    """Let go of the kept demo databases built from other files than the one in `folder` (as
+    `name`), for the same tests' database; one someone is still connected to stays."""
+    import psycopg
+
+    prefix = folder.name.removesuffix(folder.name.rsplit("-", 1)[-1])
+    for older in KEPT_DEMO.glob(f"{prefix}*"):
+        if older != folder:
+            shutil.rmtree(older, ignore_errors=True)
+    if is_sqlite(database):
+        return
+    stem = name.removesuffix(name.rsplit("_", 1)[-1]).replace("_", r"\_")
+    with postgres_server(database) as server:
+        for older in postgres_databases(database, stem + "%"):
+            if older != name:
+                with suppress(psycopg.Error):
+                    server.execute(sql.SQL("DROP DATABASE {}").format(sql.Identifier(older)))
+
+
+def site_from_demo(env, script, demo, database, role):
+    """The site's database and uploaded files as a copy of the kept demo database (`demo`, for
+    the tests' database `database`), its static files collected beside it; then run `script`
+    as `shell_json` does and return what it printed. On PostgreSQL the copy is a database of
+    its own, named after the tests' and `role` (CREATE DATABASE ... TEMPLATE), which
+    `drop_site_database` drops."""
+    folder, template = demo
     collecting = collect_static(env)
     try:
         database_file, media, _static = site_paths(env)
         shutil.copytree(folder / "media", media, dirs_exist_ok=True)
-        if connection.vendor == "sqlite":
-            shutil.copyfile(database, database_file)
+        if is_sqlite(database):
+            shutil.copyfile(template, database_file)
         else:
-            settings = connection.settings_dict
-            name = f"test_{settings['NAME']}_site"
-            with connection.creation._nodb_cursor() as cursor:
-                quoted = connection.ops.quote_name
-                cursor.execute(f"DROP DATABASE IF EXISTS {quoted(name)}")
-                cursor.execute(f"CREATE DATABASE {quoted(name)} TEMPLATE {quoted(database)}")
-            login = quote(settings["USER"] or "", safe="")
-            if settings["PASSWORD"]:
-                login += ":" + quote(settings["PASSWORD"], safe="")
-            address = f"{settings['HOST'] or 'localhost'}:{settings['PORT'] or 5432}"
+            name = f"test_{database['NAME']}_{role}"
+            with postgres_server(database) as server:
+                server.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+                server.execute(
+                    sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                        sql.Identifier(name), sql.Identifier(template)
+                    )
+                )
+            login = quote(database["USER"] or "", safe="")
+            if database["PASSWORD"]:
+                login += ":" + quote(database["PASSWORD"], safe="")
+            address = f"{database['HOST'] or 'localhost'}:{database['PORT'] or 5432}"
             env["DATABASE_URL"] = f"postgres://{login}@{address}/{name}"
     finally:
         waited_for(collecting)
@@ -263,12 +360,14 @@ def site_from_demo(env, script, demo):
 
 def drop_site_database(env):
     """Drop the database `site_from_demo` made on PostgreSQL (nothing to do on SQLite)."""
-    from django.db import connection
+    import dj_database_url
 
-    if env["DATABASE_URL"].startswith("postgres"):
-        name = env["DATABASE_URL"].rsplit("/", 1)[-1]
-        with connection.creation._nodb_cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(name)}")
+    database = dj_database_url.parse(env["DATABASE_URL"])
+    if not is_sqlite(database):
+        with postgres_server(database) as server:
+            server.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(database["NAME"]))
+            )
 
 
 def collect_static(env):

@@ -1,8 +1,10 @@
 """`make audit`: independent tools judge every public page type, the way search engines and
 auditors would.
 
-It builds a throwaway copy of the site with the demo content (tests/live_site.py: SQLite, gunicorn
-under the production settings on 127.0.0.1), then:
+It serves a throwaway copy of the site with the demo content under the production settings on
+127.0.0.1 (tests/live_site.py: gunicorn): a copy of the demo database the tests keep, when one
+built from the files here is whole (on the database DATABASE_URL names, as for the tests), or
+else a SQLite database built for it; then:
 
 1. validates the HTML of one page of each type with the Nu Html Checker (any error fails);
 2. runs Lighthouse (mobile, its defaults) on each page and writes its JSON and HTML reports to
@@ -42,12 +44,17 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import dj_database_url
+
 from tests.live_site import (
     build_site,
+    drop_site_database,
     free_port,
     site_environment,
+    site_from_demo,
     start_server,
     stop_server,
+    whole_demo,
 )
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -417,8 +424,14 @@ def main(argv=None):
     started = time.monotonic()
     server = None
     try:
-        print("== building the demo site (SQLite, production settings)", flush=True)
-        pages = build_site(env, PAGES_SCRIPT)
+        # The tests' database, as config/settings/base.py reads it.
+        database = dj_database_url.config(default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+        if demo := whole_demo(database):
+            print("== the demo site: a copy of the tests' demo database", flush=True)
+            pages = site_from_demo(env, PAGES_SCRIPT, demo, database, role="audit")
+        else:
+            print("== building the demo site (SQLite, production settings)", flush=True)
+            pages = build_site(env, PAGES_SCRIPT)
         if args.only:
             unknown = set(args.only) - set(pages)
             if unknown:
@@ -441,6 +454,7 @@ def main(argv=None):
     finally:
         if server:
             stop_server(server)
+        drop_site_database(env)
         if args.keep:
             print(f"Scratch folder kept: {workdir}")
         else:

@@ -57,7 +57,7 @@ def pytest_collection_modifyitems(items):
 # Session scope: the browser tests may reach their process between tests of other packages, and
 # building the site (migrate, demo content, static files) is the slowest step they have.
 @pytest.fixture(scope="session")
-def live_site(request, tmp_path_factory, django_db_blocker):
+def live_site(request, tmp_path_factory):
     """The site the browser tests visit: a copy of the test run's demo database (tests/conftest.py)
     served as in production, or, with LIVE_SITE_URL set, a site already running there (`make
     cluster` runs the journeys through its balancer)."""
@@ -65,12 +65,11 @@ def live_site(request, tmp_path_factory, django_db_blocker):
     if os.environ.get("LIVE_SITE_URL"):
         yield running_site(os.environ["LIVE_SITE_URL"], workdir)
         return
-    demo = request.getfixturevalue("demo_database")
-    with django_db_blocker.unblock():
-        site = start_site(workdir, demo)
+    from django.db import connection
+
+    site = start_site(workdir, request.getfixturevalue("demo_database"), connection.settings_dict)
     yield site
-    with django_db_blocker.unblock():
-        site.stop()
+    site.stop()
 
 
 @pytest.fixture(scope="package")

@@ -168,12 +168,15 @@ def running_site(base_url, workdir):
     )
 
 
-def start_site(workdir, demo=None):
-    """The site on a free port: a copy of the test run's demo database (`demo`, tests/conftest.py),
-    or, without one, a site built from scratch (tests/live_site.py)."""
+def start_site(workdir, demo=None, database=None):
+    """The site on a free port: a copy of the test run's demo database (`demo`, kept for the
+    tests' `database`: tests/conftest.py), or, without one, a site built from scratch."""
     port = free_port()
     env = site_environment(workdir, port, secret_key="browser-tests-only-not-a-secret")
-    facts = site_from_demo(env, setup_script(), demo) if demo else build_site(env, setup_script())
+    if demo:
+        facts = site_from_demo(env, setup_script(), demo, database, role="site")
+    else:
+        facts = build_site(env, setup_script())
     # Two threads per worker: the journeys open pages while a form posts.
     process = start_server(env, port, workdir / "server.log", threads=2)
     return LiveSite(
