@@ -13,6 +13,7 @@ from tests.live_site import (
     WHOLE,
     built_from,
     drop_other_demos,
+    hold_demo,
     is_whole,
     kept_demo,
     source_digest,
@@ -61,15 +62,20 @@ def demo_database(request, tmp_path_factory, django_db_blocker):
     run_folder = tmp_path_factory.getbasetemp()
     if hasattr(request.config, "workerinput"):
         run_folder = run_folder.parent
-    folder, database = kept_demo(connection.settings_dict, digest)
     # The demo's images are files: every copy of the demo database needs them, so the run's
     # processes share one folder (pytest removes it with the run's folder).
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
     settings.MEDIA_ROOT = run_folder / "media"
     KEPT_DEMO.mkdir(parents=True, exist_ok=True)
+    ready = run_folder / DEMO_MEDIA_READY
     with open(KEPT_DEMO / "lock", "w") as lock, django_db_blocker.unblock():
         fcntl.flock(lock, fcntl.LOCK_EX)  # one build at a time, for every run in this checkout
-        if not (run_folder / DEMO_MEDIA_READY).exists():
+        # The run's processes use the build the first of them chose, even if a file changes
+        # while they start.
+        if ready.exists():
+            digest = ready.read_text()
+        folder, database = kept_demo(connection.settings_dict, digest)
+        if not ready.exists():
             if is_whole(connection.settings_dict, folder, database):
                 shutil.copytree(folder / "media", settings.MEDIA_ROOT, dirs_exist_ok=True)
             else:
@@ -80,7 +86,8 @@ def demo_database(request, tmp_path_factory, django_db_blocker):
                 shutil.copytree(settings.MEDIA_ROOT, folder / "media", dirs_exist_ok=True)
                 (folder / WHOLE).touch()
                 drop_other_demos(connection.settings_dict, folder, database)
-            (run_folder / DEMO_MEDIA_READY).touch()
+            ready.write_text(digest)
+        hold_demo(folder)
     return folder, database
 
 
@@ -149,7 +156,8 @@ def pytest_xdist_make_scheduler(config, log):
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every database test starts from the full demo site: a copy of the demo database above,
-    where the loader finds the pages and leaves them be (or, on another database, loaded here)."""
+    where the loader finds the pages and leaves them be (or, outside git or on another kind of
+    database, loaded here)."""
     from wagtail.images import get_image_model
 
     with django_db_blocker.unblock():

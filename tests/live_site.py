@@ -3,12 +3,13 @@
 
 It is a database with the demo content, served by gunicorn under the production settings
 (WhiteNoise, compressed hashed static files) on 127.0.0.1 over plain HTTP: a copy of the demo
-database the tests keep (`site_from_demo`), or, for an audit with none kept, a SQLite database
-built in a scratch folder (`build_site`).
+database the tests keep (`site_from_demo`), or, with none kept (an audit before any test run,
+a checkout outside git), a SQLite database built in a scratch folder (`build_site`).
 pytest-django's live_server would flush the demo content after each test, so the site runs in
 its own process and is spoken to like a visitor's browser does."""
 
 import datetime
+import fcntl
 import hashlib
 import json
 import os
@@ -22,7 +23,7 @@ import time
 import urllib.request
 from contextlib import suppress
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import urlsplit, urlunsplit
 
 from psycopg import sql
 
@@ -292,12 +293,21 @@ def postgres_databases(database, like):
 
 def whole_demo(database):
     """The kept demo database for the files here, if one is whole (tests/conftest.py builds
-    it): as `kept_demo` gives it, or None."""
+    it), as `kept_demo` gives it, held for this process's use (`hold_demo`); or None, also when
+    the database server cannot be reached."""
+    import psycopg
+
     digest = source_digest(read=built_from)
     if digest is None:
         return None
     folder, name = kept_demo(database, digest)
-    return (folder, name) if is_whole(database, folder, name) else None
+    try:
+        if not is_whole(database, folder, name):
+            return None
+    except psycopg.OperationalError:
+        return None
+    hold_demo(folder)
+    return folder, name
 
 
 def is_whole(database, folder, name):
@@ -307,31 +317,55 @@ def is_whole(database, folder, name):
     return is_sqlite(database) or name in postgres_databases(database, name)
 
 
+# The kept demos this process copies from, each held with a shared lock on its folder's IN_USE
+# file until the process ends, so that no other run lets go of it meanwhile (`drop_other_demos`).
+IN_USE = "in-use"
+HELD = []
+
+
+def hold_demo(folder):
+    held = open(folder / IN_USE, "a")  # noqa: SIM115 (kept open while the process lives)
+    fcntl.flock(held, fcntl.LOCK_SH)
+    HELD.append(held)
+
+
 def drop_other_demos(database, folder, name):
     """Let go of the kept demo databases built from other files than the one in `folder` (as
-    `name`), for the same tests' database; one someone is still connected to stays."""
-    import psycopg
-
+    `name`), for the same tests' database; one that a process is still copying from (held with
+    `hold_demo`) stays."""
     prefix = folder.name.removesuffix(folder.name.rsplit("-", 1)[-1])
     for older in KEPT_DEMO.glob(f"{prefix}*"):
-        if older != folder:
+        if older == folder:
+            continue
+        with open(older / IN_USE, "a") as in_use:
+            try:
+                fcntl.flock(in_use, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue
+            if not is_sqlite(database):
+                drop_database(database, older.name.rsplit("-", 1)[-1][:16], name)
             shutil.rmtree(older, ignore_errors=True)
-    if is_sqlite(database):
-        return
-    stem = name.removesuffix(name.rsplit("_", 1)[-1]).replace("_", r"\_")
-    with postgres_server(database) as server:
-        for older in postgres_databases(database, stem + "%"):
-            if older != name:
-                with suppress(psycopg.Error):
-                    server.execute(sql.SQL("DROP DATABASE {}").format(sql.Identifier(older)))
+
+
+def drop_database(database, digest, name):
+    """Drop the kept demo database built from the files with `digest`, beside `name`."""
+    import psycopg
+
+    older = name.removesuffix(name.rsplit("_", 1)[-1]) + digest
+    with postgres_server(database) as server, suppress(psycopg.Error):
+        server.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(older)))
+
+
+# The databases `site_from_demo` made in this process: the only ones `drop_site_database` drops.
+MADE_DATABASES = set()
 
 
 def site_from_demo(env, script, demo, database, role):
     """The site's database and uploaded files as a copy of the kept demo database (`demo`, for
     the tests' database `database`), its static files collected beside it; then run `script`
     as `shell_json` does and return what it printed. On PostgreSQL the copy is a database of
-    its own, named after the tests' and `role` (CREATE DATABASE ... TEMPLATE), which
-    `drop_site_database` drops."""
+    its own, named after `role` and this process (CREATE DATABASE ... TEMPLATE), on the server
+    DATABASE_URL names; `drop_site_database` drops it."""
     folder, template = demo
     collecting = collect_static(env)
     try:
@@ -340,7 +374,7 @@ def site_from_demo(env, script, demo, database, role):
         if is_sqlite(database):
             shutil.copyfile(template, database_file)
         else:
-            name = f"test_{database['NAME']}_{role}"
+            name = f"test_{role}_{os.getpid()}"
             with postgres_server(database) as server:
                 server.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
                 server.execute(
@@ -348,26 +382,25 @@ def site_from_demo(env, script, demo, database, role):
                         sql.Identifier(name), sql.Identifier(template)
                     )
                 )
-            login = quote(database["USER"] or "", safe="")
-            if database["PASSWORD"]:
-                login += ":" + quote(database["PASSWORD"], safe="")
-            address = f"{database['HOST'] or 'localhost'}:{database['PORT'] or 5432}"
-            env["DATABASE_URL"] = f"postgres://{login}@{address}/{name}"
+            MADE_DATABASES.add(name)
+            address = urlsplit(os.environ["DATABASE_URL"])
+            env["DATABASE_URL"] = urlunsplit(address._replace(path=f"/{name}"))
     finally:
         waited_for(collecting)
     return shell_json(env, script)
 
 
 def drop_site_database(env):
-    """Drop the database `site_from_demo` made on PostgreSQL (nothing to do on SQLite)."""
+    """Drop the database `site_from_demo` made for the site in `env`, if it made one."""
     import dj_database_url
 
     database = dj_database_url.parse(env["DATABASE_URL"])
-    if not is_sqlite(database):
+    if database["NAME"] in MADE_DATABASES:
         with postgres_server(database) as server:
             server.execute(
                 sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(database["NAME"]))
             )
+        MADE_DATABASES.discard(database["NAME"])
 
 
 def collect_static(env):

@@ -178,7 +178,11 @@ def start_site(workdir, demo=None, database=None):
     else:
         facts = build_site(env, setup_script())
     # Two threads per worker: the journeys open pages while a form posts.
-    process = start_server(env, port, workdir / "server.log", threads=2)
+    try:
+        process = start_server(env, port, workdir / "server.log", threads=2)
+    except BaseException:
+        drop_site_database(env)
+        raise
     return LiveSite(
         base_url=f"http://127.0.0.1:{port}",
         pages=facts.pop("pages"),
