@@ -85,7 +85,7 @@ def demo_database(request, tmp_path_factory, django_db_blocker):
                 # The images beside the database, then the build marked whole.
                 shutil.copytree(settings.MEDIA_ROOT, folder / "media", dirs_exist_ok=True)
                 (folder / WHOLE).touch()
-                drop_other_demos(connection.settings_dict, folder, database)
+                drop_other_demos(connection.settings_dict, folder)
             ready.write_text(digest)
         hold_demo(folder)
     return folder, database

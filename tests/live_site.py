@@ -329,11 +329,13 @@ def hold_demo(folder):
     HELD.append(held)
 
 
-def drop_other_demos(database, folder, name):
-    """Let go of the kept demo databases built from other files than the one in `folder` (as
-    `name`), for the same tests' database; one that a process is still copying from (held with
-    `hold_demo`) stays."""
-    prefix = folder.name.removesuffix(folder.name.rsplit("-", 1)[-1])
+def drop_other_demos(database, folder):
+    """Let go of the kept demo databases built from other files than the one in `folder`, for
+    the same tests' database; one that a process is still copying from (held with `hold_demo`)
+    stays."""
+    import psycopg
+
+    prefix = kept_demo(database, "")[0].name  # the folders' names up to the digest
     for older in KEPT_DEMO.glob(f"{prefix}*"):
         if older == folder:
             continue
@@ -343,17 +345,16 @@ def drop_other_demos(database, folder, name):
             except BlockingIOError:
                 continue
             if not is_sqlite(database):
-                drop_database(database, older.name.rsplit("-", 1)[-1][:16], name)
+                _folder, older_name = kept_demo(database, older.name.removeprefix(prefix))
+                with suppress(psycopg.Error):
+                    drop_postgres_database(database, older_name)
             shutil.rmtree(older, ignore_errors=True)
 
 
-def drop_database(database, digest, name):
-    """Drop the kept demo database built from the files with `digest`, beside `name`."""
-    import psycopg
-
-    older = name.removesuffix(name.rsplit("_", 1)[-1]) + digest
-    with postgres_server(database) as server, suppress(psycopg.Error):
-        server.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(older)))
+def drop_postgres_database(database, name):
+    """Drop the database `name` on the PostgreSQL server of `database`, if it is there."""
+    with postgres_server(database) as server:
+        server.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
 
 
 # The databases `site_from_demo` made in this process: the only ones `drop_site_database` drops.
@@ -375,8 +376,8 @@ def site_from_demo(env, script, demo, database, role):
             shutil.copyfile(template, database_file)
         else:
             name = f"test_{role}_{os.getpid()}"
+            drop_postgres_database(database, name)
             with postgres_server(database) as server:
-                server.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
                 server.execute(
                     sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
                         sql.Identifier(name), sql.Identifier(template)
@@ -396,10 +397,7 @@ def drop_site_database(env):
 
     database = dj_database_url.parse(env["DATABASE_URL"])
     if database["NAME"] in MADE_DATABASES:
-        with postgres_server(database) as server:
-            server.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(database["NAME"]))
-            )
+        drop_postgres_database(database, database["NAME"])
         MADE_DATABASES.discard(database["NAME"])
 
 
