@@ -167,17 +167,17 @@ def test_the_demo_librarys_first_page_starts_with_its_featured_resources_in_engl
     assert spanish and not spanish & set(titles)
 
 
-@pytest.fixture(params=["one query", "ids first"])
-def page_loading(request, monkeypatch):
-    """Both ways a page of results is read (`ShownResources`): in one query for a few matches,
-    the page's ids first for many."""
-    if request.param == "ids first":
-        monkeypatch.setattr(ShownResources, "ONE_QUERY_UP_TO", 0)
-    return request.param
+def each_page_loading(monkeypatch):
+    """Both ways a page of results is read (`ShownResources`), one after the other, on the same
+    resources: in one query for a few matches, the page's ids first for many."""
+    for loading, up_to in (("one query", ShownResources.ONE_QUERY_UP_TO), ("ids first", 0)):
+        with monkeypatch.context() as patched:
+            patched.setattr(ShownResources, "ONE_QUERY_UP_TO", up_to)
+            yield loading
 
 
 def test_a_page_of_results_keeps_its_order_and_shows_each_cards_type_and_topics(
-    client, page_loading
+    client, monkeypatch
 ):
     library = ResourceIndexPage.objects.get(locale__language_code="en")
     ResourcePage.objects.child_of(library).delete()
@@ -188,17 +188,16 @@ def test_a_page_of_results_keeps_its_order_and_shows_each_cards_type_and_topics(
             type_slug="guide" if number % 2 else "video",
             topics=("naloxone", "safer-use") if number % 3 else ("safer-use",),
         )
-    _r, page = get(client, {"q": "wombat", "sort": "title", "page": 2})
-    cards = page.select(".resource-list .resource-card")
-    assert [card.select_one(".resource-card__title").get_text(strip=True) for card in cards] == [
-        "Wombat 12",
-        "Wombat 13",
-    ]
-    assert [card.select_one(".tag").get_text() for card in cards] == ["Video", "Guide"]
-    topics = [
-        [tag.get_text() for tag in card.select(".resource-card__topics .tag")] for card in cards
-    ]
-    assert topics == [["Safer use"], ["Naloxone", "Safer use"]]
+    for loading in each_page_loading(monkeypatch):
+        _r, page = get(client, {"q": "wombat", "sort": "title", "page": 2})
+        cards = page.select(".resource-list .resource-card")
+        titles = [card.select_one(".resource-card__title").get_text(strip=True) for card in cards]
+        assert titles == ["Wombat 12", "Wombat 13"], loading
+        assert [card.select_one(".tag").get_text() for card in cards] == ["Video", "Guide"]
+        topics = [
+            [tag.get_text() for tag in card.select(".resource-card__topics .tag")] for card in cards
+        ]
+        assert topics == [["Safer use"], ["Naloxone", "Safer use"]], loading
 
 
 def card_topics(client, query):
@@ -359,12 +358,18 @@ def library_queries(client, django_assert_max_num_queries, limits=None):
 
 
 def test_library_query_count_does_not_grow_with_resources(
-    client, django_assert_max_num_queries, page_loading
+    client, django_assert_max_num_queries, monkeypatch
 ):
     library = ResourceIndexPage.objects.get(locale__language_code="en")
     ResourcePage.objects.child_of(library).delete()
     make_many(5)
-    few, _response = library_queries(client, django_assert_max_num_queries)
+    few = {
+        loading: library_queries(client, django_assert_max_num_queries)[0]
+        for loading in each_page_loading(monkeypatch)
+    }
     make_many(20)
-    _many, response = library_queries(client, django_assert_max_num_queries, limits=few)
-    assert len(result_titles(BeautifulSoup(response.content, "html.parser"))) == 12
+    for loading in each_page_loading(monkeypatch):
+        _many, response = library_queries(
+            client, django_assert_max_num_queries, limits=few[loading]
+        )
+        assert len(result_titles(BeautifulSoup(response.content, "html.parser"))) == 12, loading

@@ -79,19 +79,22 @@ def test_query_with_html_is_escaped_and_never_reflected_raw(client):
         assert {tag.name for tag in snippet.find_all(True)} <= {"mark"}
 
 
-@pytest.mark.parametrize(
-    ("page_param", "expected_page"),
-    [("abc", 1), ("", 1), ("0", 1), ("-3", 1), ("1.5", 1), ("9" * 5000, 1), ("99999", 2)],
-)
-def test_bad_page_numbers_give_the_first_page_and_past_the_end_the_last(
-    client, home_page, page_param, expected_page
-):
+def test_bad_page_numbers_give_the_first_page_and_past_the_end_the_last(client, home_page):
     for number in range(15):
         add_page(home_page, f"Quokka {number}", "<p>quokka</p>", slug=f"quokka-{number}")
-    response = client.get("/search/", {"q": "quokka", "page": page_param})
-    assert response.status_code == 200
-    current = soup_of(response).select_one(".pagination [aria-current=page]")
-    assert current.get_text(strip=True) == f"Page {expected_page} of 2"
+    for page_param, expected_page in [
+        ("abc", 1),
+        ("", 1),
+        ("0", 1),
+        ("-3", 1),
+        ("1.5", 1),
+        ("9" * 5000, 1),
+        ("99999", 2),
+    ]:
+        response = client.get("/search/", {"q": "quokka", "page": page_param})
+        assert response.status_code == 200, page_param[:20]
+        current = soup_of(response).select_one(".pagination [aria-current=page]")
+        assert current.get_text(strip=True) == f"Page {expected_page} of 2", page_param[:20]
 
 
 def test_a_backend_error_becomes_a_message_not_a_500(client, monkeypatch):
