@@ -25,12 +25,14 @@ from collections import defaultdict
 
 from django.contrib.postgres.search import CombinedSearchQuery, SearchQueryField, SearchRank
 from django.db import connection
+from django.db.models import prefetch_related_objects
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
+from modelsearch.index import RelatedFields
 from modelsearch.query import Or, Phrase, PlainText
 
 # The configurations core migration 0003 creates, by language code.
@@ -53,7 +55,19 @@ def search_language(obj):
 class SiteIndex(PostgresIndex):
     def add_items(self, model, objs):
         """Each object is indexed with its language's configuration: modelsearch's own
-        `add_items` once per language, through a copy of the backend naming that one."""
+        `add_items` once per language, through a copy of the backend naming that one.
+
+        modelsearch reads an object's search fields once for each part of its entry (title,
+        body, autocomplete and their plain texts): each related field (a resource's topics, a
+        clinician's specialties) is fetched for all the objects once beforehand, not five times
+        for each (a demo resource is indexed in 10 queries instead of 25)."""
+        related = [
+            field.field_name
+            for field in model.get_search_fields()
+            if isinstance(field, RelatedFields)
+        ]
+        if related:
+            prefetch_related_objects(objs, *related)
         by_config = defaultdict(list)
         for obj in objs:
             config = self.backend.language_configs.get(search_language(obj), self.backend.config)

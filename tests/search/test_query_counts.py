@@ -65,3 +65,15 @@ def test_a_synonym_group_is_ranked_in_one_call_per_field_and_language(
     search = max(queries, key=lambda query: len(query["sql"]))["sql"]
     # Two words (one a group) in two fields (title, body), in English and Spanish.
     assert search.count("ts_rank(") == 2 * 2 * 2
+
+
+def test_indexing_a_resource_fetches_each_kind_of_tag_once(django_assert_max_num_queries):
+    """Each related field is fetched once for the whole entry (core/search_backend.py), not once
+    for each of its five parts: 10 queries, where there were 25."""
+    from wagtail.search.backends import get_search_backend
+
+    from resources.models import ResourcePage
+
+    resource = ResourcePage.objects.live().filter(topics__isnull=False).first()
+    with django_assert_max_num_queries(10):
+        get_search_backend().add(resource)
