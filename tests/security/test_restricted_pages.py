@@ -125,18 +125,20 @@ def addresses_naming(client, pages):
     return naming
 
 
-@pytest.mark.parametrize("ways", [("password", "login"), ("ancestor",)], ids="+".join)
-def test_a_private_page_is_named_nowhere_an_anonymous_visitor_can_reach(client, ways):
-    """Restricted on themselves (with a password, and other copies with a login, walked
-    together), or through their section's index page."""
-    copies = [page for how in ways for page in restricted_copies(how).values()]
-    assert addresses_naming(client, copies) == {}
-
-
-def test_the_walk_finds_public_copies_where_visitors_would_see_them(client):
-    """The walk above is worth trusting: the same pages, public, are found in every listing."""
+def test_private_pages_are_named_nowhere_and_their_public_copies_where_visitors_look(client):
+    """Pages restricted on themselves, with a password and with a login, walked with public
+    copies of the same pages: the walk, worth trusting, finds the public ones in every listing
+    and the private ones nowhere."""
     copies = make_copies("public")
-    naming = addresses_naming(client, copies.values())
+    private = [page for how in ("password", "login") for page in restricted_copies(how).values()]
+    naming = addresses_naming(client, [*copies.values(), *private])
+    private_titles = {page.title for page in private}
+    assert {
+        address: private_titles & set(titles)
+        for address, titles in naming.items()
+        if private_titles & set(titles)
+    } == {}
+
     member, job, resource, standard = (copies[kind].title for kind in copies)
     library = ResourceIndexPage.objects.get(locale__language_code="en")
     expected = {
@@ -153,6 +155,11 @@ def test_the_walk_finds_public_copies_where_visitors_would_see_them(client):
     searched = naming[f"/search/?q={MARKER}"]
     assert set(searched) == {member, job, resource, standard}
     assert naming[f"/search/autocomplete/?q={MARKER}"]
+
+
+def test_pages_in_a_private_section_are_named_nowhere(client):
+    """Restricted through their section's index page."""
+    assert addresses_naming(client, restricted_copies("ancestor").values()) == {}
 
 
 # The places the issue was found, one by one -------------------------------------------------
