@@ -11,6 +11,8 @@ from .test_journeys import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
+PREVIEW_PAUSE_MS = 600
+
 
 def open_preview(page, edit_url, page_type):
     """Open the edit form's preview panel and wait for the page rendered in it.
@@ -24,6 +26,9 @@ def open_preview(page, edit_url, page_type):
         page.evaluate("localStorage.removeItem('wagtail:side-panel-open')")
         page.goto(edit_url)
         page.locator('[data-side-panel-toggle="preview"]').click()
+        # Wagtail sends the form for the preview once it has been left alone for half a second
+        # (WAGTAIL_AUTO_UPDATE_PREVIEW_INTERVAL): that pause skipped, not waited out.
+        page.clock.fast_forward(PREVIEW_PAUSE_MS)
         heading = page.frame_locator("#w-preview-iframe").locator("h1").first
         try:
             expect(heading, page_type).to_be_visible(timeout=15_000)
@@ -36,6 +41,7 @@ def open_preview(page, edit_url, page_type):
 def test_the_preview_panel_and_the_checks_work_for_every_page_type(page, live_site):
     page_ids = live_site.facts["page_ids"]
     assert len(page_ids) >= 10, page_ids
+    page.clock.install()  # time runs as it does; `open_preview` skips one pause
     log_in(page, live_site, EDITOR)
     for page_type, page_id in page_ids.items():
         open_preview(page, live_site.url(f"/admin/pages/{page_id}/edit/"), page_type)
