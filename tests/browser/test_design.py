@@ -183,6 +183,12 @@ def rendition_width(picture):
     return int(RENDITION_WIDTH.search(picture["source"])[1])
 
 
+IMAGE_LOADED = """selector => {
+    const image = document.querySelector(selector);
+    return image && image.complete && image.naturalWidth > 0;
+}"""
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_pictures_arrive_as_avif_no_smaller_than_shown(width_pages, live_site, width):
     """Chromium takes the AVIF renditions, at a width that is sharp where it is shown (the
@@ -190,7 +196,8 @@ def test_pictures_arrive_as_avif_no_smaller_than_shown(width_pages, live_site, w
     1200 px hero."""
     page = width_pages[width]
     for name, selector in (("home", ".hero__image"), ("team-member", ".member__header img")):
-        page.goto(live_site.url(name), wait_until="networkidle")
+        page.goto(live_site.url(name))
+        page.wait_for_function(IMAGE_LOADED, arg=selector)
         (picture,) = page.evaluate(PICTURES, selector)
         assert picture["loaded"] and picture["source"].endswith(".avif"), f"{name}: {picture}"
         assert picture["shown"] <= rendition_width(picture) <= 2 * picture["shown"], picture
