@@ -285,10 +285,10 @@ def postgres_server(database):
     )
 
 
-def postgres_databases(database, like):
+def postgres_database_exists(database, name):
     with postgres_server(database) as server:
-        rows = server.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [like])
-        return [row[0] for row in rows]
+        found = server.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        return found.fetchone() is not None
 
 
 def whole_demo(database):
@@ -314,7 +314,7 @@ def is_whole(database, folder, name):
     """Whether the demo database kept in `folder` (as `name`) was built to the end."""
     if not (folder / WHOLE).exists():
         return False
-    return is_sqlite(database) or name in postgres_databases(database, name)
+    return is_sqlite(database) or postgres_database_exists(database, name)
 
 
 # The kept demos this process copies from, each held with a shared lock on its folder's IN_USE

@@ -30,6 +30,11 @@ PASSWORD = "only-for-staff"
 CONTACT = "/contact/"
 
 
+# The ways a page is made private: on itself, or through its section's index page.
+ON_ITS_OWN = ["password", "login"]
+EVERY_WAY = [*ON_ITS_OWN, "ancestor"]
+
+
 def make_standard_page(title, slug):
     page = StandardPage(title=title, slug=slug, intro=f"<p>{title}.</p>", show_in_menus=True)
     return add_published(HomePage.objects.get(locale__language_code="en"), page)
@@ -130,14 +135,11 @@ def test_private_pages_are_named_nowhere_and_their_public_copies_where_visitors_
     copies of the same pages: the walk, worth trusting, finds the public ones in every listing
     and the private ones nowhere."""
     copies = make_copies("public")
-    private = [page for how in ("password", "login") for page in restricted_copies(how).values()]
+    private = [page for how in ON_ITS_OWN for page in restricted_copies(how).values()]
     naming = addresses_naming(client, [*copies.values(), *private])
     private_titles = {page.title for page in private}
-    assert {
-        address: private_titles & set(titles)
-        for address, titles in naming.items()
-        if private_titles & set(titles)
-    } == {}
+    leaks = {address: private_titles & set(titles) for address, titles in naming.items()}
+    assert {address: titles for address, titles in leaks.items() if titles} == {}
 
     member, job, resource, standard = (copies[kind].title for kind in copies)
     library = ResourceIndexPage.objects.get(locale__language_code="en")
@@ -163,9 +165,6 @@ def test_pages_in_a_private_section_are_named_nowhere(client):
 
 
 # The places the issue was found, one by one -------------------------------------------------
-
-ON_ITS_OWN = ["password", "login"]
-EVERY_WAY = [*ON_ITS_OWN, "ancestor"]
 
 
 def private_member(how):
