@@ -27,6 +27,13 @@ def library():
     return ResourceIndexPage.objects.get(locale__language_code="en")
 
 
+def unpublish_the_demo_resources():
+    """Take the demo's resources out of the library in one query, as if an editor had unpublished
+    them all, so that a test sees only the resources it makes. (Deleting them, with their
+    revisions, references and search entries, took 0.7 s and a thousand queries each time.)"""
+    ResourcePage.objects.child_of(library()).update(live=False)
+
+
 def make_resource(
     title=None,
     *,

@@ -5,11 +5,11 @@ from bs4 import BeautifulSoup
 
 from core import page_cache
 from resources.library import ShownResources
-from resources.models import ResourceIndexPage, ResourcePage, Topic
+from resources.models import ResourcePage, Topic
 from tests.resources.factories import main_entries
 from tests.support import assert_no_inline_code
 
-from .factories import make_resource
+from .factories import make_resource, unpublish_the_demo_resources
 
 pytestmark = pytest.mark.django_db
 
@@ -90,8 +90,7 @@ def test_facet_counts_follow_the_search(client):
 
 
 def test_facet_counts_are_exact_for_a_known_set(client):
-    library = ResourceIndexPage.objects.get(locale__language_code="en")
-    ResourcePage.objects.child_of(library).delete()
+    unpublish_the_demo_resources()
     make_resource("Alpha", summary="Zebra finch guide.", topics=("naloxone",), language="english")
     make_resource(
         "Beta",
@@ -111,8 +110,7 @@ def test_facet_counts_are_exact_for_a_known_set(client):
 
 
 def test_filters_combine_and_within_a_facet_mean_or(client):
-    library = ResourceIndexPage.objects.get(locale__language_code="en")
-    ResourcePage.objects.child_of(library).delete()
+    unpublish_the_demo_resources()
     make_resource("One", topics=("naloxone",), substances=("alcohol",))
     make_resource("Two", topics=("safer-use",), substances=("alcohol",))
     make_resource("Three", topics=("safer-use",), substances=("cannabis",))
@@ -123,8 +121,7 @@ def test_filters_combine_and_within_a_facet_mean_or(client):
 
 
 def test_sorting(client):
-    library = ResourceIndexPage.objects.get(locale__language_code="en")
-    ResourcePage.objects.child_of(library).delete()
+    unpublish_the_demo_resources()
     make_resource("Zucchini", published=datetime.date(2021, 1, 1))
     make_resource("Apple", published=datetime.date(2019, 1, 1))
     make_resource("Mango", published=datetime.date(2024, 1, 1))
@@ -137,8 +134,7 @@ def test_sorting(client):
 
 
 def test_without_a_search_featured_resources_come_first_then_the_visitors_language(client):
-    library = ResourceIndexPage.objects.get(locale__language_code="en")
-    ResourcePage.objects.child_of(library).delete()
+    unpublish_the_demo_resources()
     make_resource("Newest Spanish", language="spanish", published=datetime.date(2025, 1, 1))
     make_resource("Older English", published=datetime.date(2019, 1, 1))
     make_resource("Newer English", published=datetime.date(2024, 1, 1))
@@ -179,8 +175,7 @@ def each_page_loading(monkeypatch):
 def test_a_page_of_results_keeps_its_order_and_shows_each_cards_type_and_topics(
     client, monkeypatch
 ):
-    library = ResourceIndexPage.objects.get(locale__language_code="en")
-    ResourcePage.objects.child_of(library).delete()
+    unpublish_the_demo_resources()
     for number in range(14):
         make_resource(
             f"Wombat {number:02}",
@@ -360,8 +355,7 @@ def library_queries(client, django_assert_max_num_queries, limits=None):
 def test_library_query_count_does_not_grow_with_resources(
     client, django_assert_max_num_queries, monkeypatch
 ):
-    library = ResourceIndexPage.objects.get(locale__language_code="en")
-    ResourcePage.objects.child_of(library).delete()
+    unpublish_the_demo_resources()
     make_many(5)
     few = {
         loading: library_queries(client, django_assert_max_num_queries)[0]
