@@ -2,9 +2,11 @@
 Chromium driven by Playwright: Debian's headless build of it (chromium-headless-shell), the
 same engine without the windowed browser around it, as Playwright itself runs headless by default.
 
-Every browser context refuses requests to any origin but the site's, so nothing a test does
-ever leaves the machine; the addresses it refused are kept on `context.refused` for the tests
-that assert there were none. The quick exit's destination answers from a stub page instead."""
+Chromium resolves no name and no address but this machine's (127.0.0.1), so nothing a test does
+ever leaves the machine: a request to another site fails at once, and every browser context keeps
+the addresses that failed so on `context.refused`, for the tests that assert there were none.
+The tests that take the quick exit answer its destination from a stub page
+(`stub_the_quick_exit`)."""
 
 import os
 from pathlib import Path
@@ -27,6 +29,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
     "--font-render-hinting=none",
+    # Another site's address fails to resolve, without asking the network (guard_origin).
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 # The smallest phone the design is judged on (an iPhone SE), and the desktop width.
@@ -85,23 +89,32 @@ def browser():
 
 
 def guard_origin(context, live_site):
-    """Serve the quick exit's destination from a stub and refuse any other foreign request
-    (uploaded images may come from the media storage's own origin, such as an S3 bucket)."""
+    """Keep on `context.refused` every request to another origin, which Chromium refused
+    (CHROMIUM_ARGS). Only requests that failed are looked at: a listener that stopped every
+    request on its way (`route`) would also turn off the browser's cache."""
     own = {origin(live_site.base_url), live_site.facts.get("media_origin")}
-    exit_origin = origin(live_site.facts["quick_exit_url"])
     context.refused = []
 
-    def handle(route):
-        url = route.request.url
-        if url.startswith(("data:", "blob:")) or origin(url) in own:
-            route.continue_()
-        elif origin(url) == exit_origin and route.request.resource_type == "document":
+    def note(request):
+        if origin(request.url) not in own:
+            context.refused.append(request.url)
+
+    context.on("requestfailed", note)
+
+
+def stub_the_quick_exit(context, live_site):
+    """Answer the quick exit's destination, another site, from a stub page, as Chromium cannot
+    reach it; any other request to that site is refused and kept on `context.refused`."""
+    exit_origin = origin(live_site.facts["quick_exit_url"])
+
+    def answer(route):
+        if route.request.resource_type == "document":
             route.fulfill(status=200, content_type="text/html", body=STUB_PAGE)
         else:
-            context.refused.append(url)
+            context.refused.append(route.request.url)
             route.abort()
 
-    context.route("**/*", handle)
+    context.route(f"{exit_origin}/**", answer)
 
 
 def pages_per_width(browser, live_site, widths):

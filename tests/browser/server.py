@@ -177,9 +177,11 @@ def start_site(workdir, demo=None, database=None):
         facts = site_from_demo(env, setup_script(), demo, database, role="site")
     else:
         facts = build_site(env, setup_script())
-    # Two threads per worker: the journeys open pages while a form posts.
+    # Threads enough for Chromium's connections: it opens up to six to the site for each
+    # browser context, some of which it never sends a request on, and gunicorn's threaded
+    # worker gives each new connection a thread until its first request comes (up to 5 s).
     try:
-        process = start_server(env, port, workdir / "server.log", threads=2)
+        process = start_server(env, port, workdir / "server.log", threads=8)
     except BaseException:
         drop_site_database(env)
         raise

@@ -2,8 +2,10 @@
 exit leaves at once, by mouse and by keyboard, replacing the page in the history."""
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
+from .conftest import stub_the_quick_exit
 from .server import PUBLIC_PAGES
 
 pytestmark = pytest.mark.browser
@@ -22,12 +24,34 @@ def test_no_public_page_makes_a_request_to_another_origin(public_page_visits, li
     ]
 
 
+def test_the_tests_browser_reaches_no_other_site(new_context):
+    """What the test above relies on: a request to another site fails at once, off the network,
+    and is kept as refused."""
+    context = new_context()
+    page = context.new_page()
+    for url in ("https://example.org/", "http://10.0.0.1/", "http://[::1]/"):
+        with pytest.raises(PlaywrightError, match="ERR_NAME_NOT_RESOLVED"):
+            page.goto(url)
+    assert context.refused == ["https://example.org/", "http://10.0.0.1/", "http://[::1]/"]
+
+
 def test_no_cookie_is_set_on_pages_without_a_form(new_context, live_site):
     context = new_context()
     page = context.new_page()
     for name in ("home", "explainer", "library", "resource", "team", "careers", "privacy"):
         page.goto(live_site.url(name))
     assert context.cookies() == []
+
+
+def page_that_can_leave(context, live_site):
+    """A page of `context`, which answers the quick exit's destination from a stub page."""
+    stub_the_quick_exit(context, live_site)
+    return context.new_page()
+
+
+@pytest.fixture
+def page(new_context, live_site):
+    return page_that_can_leave(new_context(), live_site)
 
 
 def exit_url(live_site):
@@ -81,7 +105,7 @@ def test_shift_used_for_a_capital_letter_does_not_leave(page, live_site):
 
 
 def test_quick_exit_without_javascript_is_a_plain_link(new_context, live_site):
-    page = new_context(java_script_enabled=False).new_page()
+    page = page_that_can_leave(new_context(java_script_enabled=False), live_site)
     page.goto(live_site.url("contact"))
     page.get_by_role("link", name="Leave this site").click()
     page.wait_for_url(exit_url(live_site))
