@@ -96,22 +96,22 @@ def guard_origin(context, live_site):
     context.refused = []
 
     def note(request):
-        if origin(request.url) not in own:
-            context.refused.append(request.url)
+        url = request.url
+        if not url.startswith(("data:", "blob:")) and origin(url) not in own:
+            context.refused.append(url)
 
     context.on("requestfailed", note)
 
 
 def stub_the_quick_exit(context, live_site):
     """Answer the quick exit's destination, another site, from a stub page, as Chromium cannot
-    reach it; any other request to that site is refused and kept on `context.refused`."""
+    reach it; any other request to that site fails, and so is kept on `context.refused`."""
     exit_origin = origin(live_site.facts["quick_exit_url"])
 
     def answer(route):
         if route.request.resource_type == "document":
             route.fulfill(status=200, content_type="text/html", body=STUB_PAGE)
         else:
-            context.refused.append(route.request.url)
             route.abort()
 
     context.route(f"{exit_origin}/**", answer)
