@@ -2,7 +2,9 @@
 
 import pytest
 from django.db import connection
+from wagtail.search.backends import get_search_backend
 
+from resources.models import ResourcePage
 from tests.search.support import add_page
 
 pytestmark = pytest.mark.django_db
@@ -70,10 +72,6 @@ def test_a_synonym_group_is_ranked_in_one_call_per_field_and_language(
 def test_indexing_a_resource_fetches_each_kind_of_tag_once(django_assert_max_num_queries):
     """Each related field is fetched once for the whole entry (core/search_backend.py), not once
     for each of its five parts: 10 queries, where there were 25."""
-    from wagtail.search.backends import get_search_backend
-
-    from resources.models import ResourcePage
-
     resource = ResourcePage.objects.live().filter(topics__isnull=False).first()
     with django_assert_max_num_queries(10):
         get_search_backend().add(resource)
