@@ -172,9 +172,11 @@ def test_phone_numbers_never_break_across_lines(width_pages, live_site, page_nam
     assert broken == []
 
 
-PICTURES = """selector => [...document.querySelectorAll(selector)].map(img => ({
-    source: img.currentSrc, loaded: img.complete && img.naturalWidth > 0,
-    shown: Math.round(img.getBoundingClientRect().width)}))"""
+# Whether the picture `img` has arrived and been decoded.
+LOADED = "img.complete && img.naturalWidth > 0"
+PICTURES = f"""selector => [...document.querySelectorAll(selector)].map(img => ({{
+    source: img.currentSrc, loaded: {LOADED},
+    shown: Math.round(img.getBoundingClientRect().width)}}))"""
 # The rendition's own width, from its name: "….format-avif.width-800.avif", "….fill-320x320.avif".
 RENDITION_WIDTH = re.compile(r"\.(?:width-|fill-)(\d+)")
 
@@ -183,10 +185,10 @@ def rendition_width(picture):
     return int(RENDITION_WIDTH.search(picture["source"])[1])
 
 
-IMAGE_LOADED = """selector => {
-    const image = document.querySelector(selector);
-    return image && image.complete && image.naturalWidth > 0;
-}"""
+IMAGE_LOADED = f"""selector => {{
+    const img = document.querySelector(selector);
+    return img && {LOADED};
+}}"""
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -205,7 +207,7 @@ def test_pictures_arrive_as_avif_no_smaller_than_shown(width_pages, live_site, w
     for img in page.locator(".member-card img").all():
         img.scroll_into_view_if_needed()  # lazy: fetched as it comes near the screen
         for _try in range(50):
-            if img.evaluate("img => img.complete && img.naturalWidth > 0"):
+            if img.evaluate(f"img => {LOADED}"):
                 break
             page.wait_for_timeout(100)
     cards = page.evaluate(PICTURES, ".member-card img")
